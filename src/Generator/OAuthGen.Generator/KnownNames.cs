@@ -1,0 +1,13 @@
+namespace OAuthGen.Generator
+{
+    /// <summary>Metadata names of the runtime types the generator and analyzers look for.</summary>
+    internal static class KnownNames
+    {
+        public const string Namespace = "OAuthGen";
+        public const string ProviderAttribute = "OAuthGen.OAuthProviderAttribute";
+        public const string HeaderAttribute = "OAuthGen.OAuthHeaderAttribute";
+        public const string ParameterAttribute = "OAuthGen.OAuthParameterAttribute";
+        public const string FieldAttribute = "OAuthGen.OAuthFieldAttribute";
+        public const string OAuthToken = "OAuthGen.OAuthToken";
+    }
+}

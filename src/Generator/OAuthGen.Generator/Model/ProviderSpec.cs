@@ -1,0 +1,71 @@
+namespace OAuthGen.Generator.Model
+{
+    /// <summary>Everything the emitter needs to write one provider's client: plain values, no symbols or syntax.</summary>
+    internal sealed record ProviderSpec(
+        string? Namespace,
+        EquatableArray<ContainingTypeSpec> ContainingTypes,
+        string TypeName,
+        string HintName,
+        bool NullableAnnotations,
+        string TokenEndpoint,
+        int Grants,
+        int ClientAuth,
+        int Body,
+        int BasicEncoding,
+        string? AuthorizationEndpoint,
+        string? DeviceAuthorizationEndpoint,
+        string? RevocationEndpoint,
+        string? Scope,
+        bool ScopeRequired,
+        bool UsePkce,
+        EquatableArray<NameValueSpec> Headers,
+        EquatableArray<NameValueSpec> Parameters,
+        TokenTypeSpec? TokenType);
+
+    /// <summary>A type that encloses the provider class: its keyword (<c>class</c>, <c>struct</c>, ...) and its name with type parameters.</summary>
+    internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+    /// <summary>An <c>[OAuthHeader]</c> or <c>[OAuthParameter]</c>.</summary>
+    internal sealed record NameValueSpec(string Name, string Value);
+
+    /// <summary>A custom token type and the fields it maps.</summary>
+    internal sealed record TokenTypeSpec(string FullyQualifiedName, EquatableArray<TokenFieldSpec> Fields);
+
+    /// <summary>One <c>[OAuthField]</c> property.</summary>
+    internal sealed record TokenFieldSpec(string PropertyName, string JsonName, TokenFieldKind Kind, TokenFieldNullability Nullability);
+
+    internal enum TokenFieldKind
+    {
+        String,
+        Boolean,
+        Int32,
+        Int64,
+        Double,
+        TimeSpan,
+        DateTimeOffset,
+        StringArray,
+    }
+
+    internal enum TokenFieldNullability
+    {
+        /// <summary>A nullable value type, an annotated or an oblivious reference: null when the field is absent.</summary>
+        Nullable,
+
+        /// <summary>A non-nullable value type: its default when the field is absent.</summary>
+        ValueDefault,
+
+        /// <summary>A reference declared non-null: an empty string or array when the field is absent.</summary>
+        ReferenceEmpty,
+    }
+
+    /// <summary>Mirrors OAuthGen.OAuthGrant, which the generator cannot reference.</summary>
+    internal static class GrantFlags
+    {
+        public const int ClientCredentials = 1;
+        public const int Password = 2;
+        public const int AuthorizationCode = 4;
+        public const int RefreshToken = 8;
+        public const int DeviceCode = 16;
+        public const int TokenExchange = 32;
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+
+namespace OAuthGen
+{
+    /// <summary>The grant types a provider supports (RFC 6749 §4 and extensions). Combine with <c>|</c>.</summary>
+    [Flags]
+    public enum OAuthGrant
+    {
+        /// <summary>No grant: a provider declared this way gets no token methods.</summary>
+        None = 0,
+        /// <summary><c>client_credentials</c> (RFC 6749 §4.4).</summary>
+        ClientCredentials = 1,
+        /// <summary><c>password</c>, the resource owner password credentials grant (RFC 6749 §4.3).</summary>
+        Password = 2,
+        /// <summary><c>authorization_code</c> (RFC 6749 §4.1), with PKCE (RFC 7636) by default.</summary>
+        AuthorizationCode = 4,
+        /// <summary><c>refresh_token</c> (RFC 6749 §6).</summary>
+        RefreshToken = 8,
+        /// <summary><c>urn:ietf:params:oauth:grant-type:device_code</c> (RFC 8628).</summary>
+        DeviceCode = 16,
+        /// <summary><c>urn:ietf:params:oauth:grant-type:token-exchange</c> (RFC 8693).</summary>
+        TokenExchange = 32,
+    }
+
+    /// <summary>How the client authenticates to the token endpoint: the registered <c>token_endpoint_auth_method</c> values.</summary>
+    public enum ClientAuthMethod
+    {
+        /// <summary><c>client_secret_basic</c>: an <c>Authorization: Basic</c> header (RFC 6749 §2.3.1).</summary>
+        ClientSecretBasic = 0,
+        /// <summary><c>client_secret_post</c>: <c>client_id</c> and <c>client_secret</c> in the request body.</summary>
+        ClientSecretPost = 1,
+        /// <summary><c>none</c>: a public client that sends only its <c>client_id</c>.</summary>
+        None = 2,
+        /// <summary><c>private_key_jwt</c>: a JWT assertion signed with the client's private key (RFC 7523).</summary>
+        PrivateKeyJwt = 3,
+        /// <summary><c>client_secret_jwt</c>: a JWT assertion signed with the client secret (HS256, RFC 7523).</summary>
+        ClientSecretJwt = 4,
+    }
+
+    /// <summary>The encoding of the token request body.</summary>
+    public enum BodyEncoding
+    {
+        /// <summary><c>application/x-www-form-urlencoded</c>, as RFC 6749 specifies.</summary>
+        Form = 0,
+        /// <summary><c>application/json</c>: a flat object of string members, for providers that require it.</summary>
+        Json = 1,
+    }
+
+    /// <summary>How the client id and secret are encoded into an <c>Authorization: Basic</c> header.</summary>
+    public enum BasicAuthEncoding
+    {
+        /// <summary>RFC 6749 §2.3.1: form-urlencode the id and the secret, then base64 of <c>id:secret</c>.</summary>
+        Rfc6749 = 0,
+        /// <summary>Base64 of the raw UTF-8 <c>id:secret</c>, as many providers document it.</summary>
+        Plain = 1,
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace OAuthGen
+{
+    /// <summary>
+    /// What a provider declaration says, as data: for tools, logs and the runtime. Generated clients expose it as
+    /// their static <c>Provider</c> property.
+    /// </summary>
+    public sealed class OAuthProviderInfo
+    {
+        private static readonly IReadOnlyList<KeyValuePair<string, string>> None = new KeyValuePair<string, string>[0];
+
+        /// <summary>Creates the description of a provider. Generated code calls this; so may tests.</summary>
+        public OAuthProviderInfo(
+            string name,
+            string tokenEndpoint,
+            OAuthGrant grants = OAuthGrant.ClientCredentials,
+            ClientAuthMethod clientAuth = ClientAuthMethod.ClientSecretBasic,
+            BodyEncoding body = BodyEncoding.Form,
+            BasicAuthEncoding basicEncoding = BasicAuthEncoding.Rfc6749,
+            string? authorizationEndpoint = null,
+            string? deviceAuthorizationEndpoint = null,
+            string? revocationEndpoint = null,
+            string? scope = null,
+            bool scopeRequired = false,
+            bool usePkce = true,
+            IReadOnlyList<KeyValuePair<string, string>>? headers = null,
+            IReadOnlyList<KeyValuePair<string, string>>? parameters = null)
+        {
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            TokenEndpoint = tokenEndpoint ?? throw new ArgumentNullException(nameof(tokenEndpoint));
+            Grants = grants;
+            ClientAuth = clientAuth;
+            Body = body;
+            BasicEncoding = basicEncoding;
+            AuthorizationEndpoint = authorizationEndpoint;
+            DeviceAuthorizationEndpoint = deviceAuthorizationEndpoint;
+            RevocationEndpoint = revocationEndpoint;
+            Scope = scope;
+            ScopeRequired = scopeRequired;
+            UsePkce = usePkce;
+            Headers = headers ?? None;
+            Parameters = parameters ?? None;
+        }
+
+        /// <summary>The name of the declaring class.</summary>
+        public string Name { get; }
+
+        /// <summary>The token endpoint as declared: absolute, or relative to <c>HttpClient.BaseAddress</c>.</summary>
+        public string TokenEndpoint { get; }
+
+        /// <summary>The declared grants.</summary>
+        public OAuthGrant Grants { get; }
+
+        /// <summary>The client authentication method.</summary>
+        public ClientAuthMethod ClientAuth { get; }
+
+        /// <summary>The request body encoding.</summary>
+        public BodyEncoding Body { get; }
+
+        /// <summary>How the Basic header is encoded.</summary>
+        public BasicAuthEncoding BasicEncoding { get; }
+
+        /// <summary>The authorization endpoint, if declared.</summary>
+        public string? AuthorizationEndpoint { get; }
+
+        /// <summary>The device authorization endpoint, if declared.</summary>
+        public string? DeviceAuthorizationEndpoint { get; }
+
+        /// <summary>The revocation endpoint, if declared.</summary>
+        public string? RevocationEndpoint { get; }
+
+        /// <summary>The default scope, if declared.</summary>
+        public string? Scope { get; }
+
+        /// <summary>Whether the client credentials grant requires a scope.</summary>
+        public bool ScopeRequired { get; }
+
+        /// <summary>Whether the authorization code grant uses PKCE.</summary>
+        public bool UsePkce { get; }
+
+        /// <summary>The fixed headers sent with every token request, in declaration order.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+        /// <summary>The fixed body parameters sent with every token request, in declaration order.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
+
+        /// <summary>The registered name of the client authentication method, such as <c>client_secret_basic</c>.</summary>
+        public string ClientAuthName => ClientAuth switch
+        {
+            ClientAuthMethod.ClientSecretBasic => "client_secret_basic",
+            ClientAuthMethod.ClientSecretPost => "client_secret_post",
+            ClientAuthMethod.None => "none",
+            ClientAuthMethod.PrivateKeyJwt => "private_key_jwt",
+            ClientAuthMethod.ClientSecretJwt => "client_secret_jwt",
+            _ => ClientAuth.ToString(),
+        };
+
+        /// <summary>The declared grants as their <c>grant_type</c> values, space-separated.</summary>
+        public string GrantNames
+        {
+            get
+            {
+                var names = new StringBuilder();
+                Append(OAuthGrant.ClientCredentials, "client_credentials");
+                Append(OAuthGrant.Password, "password");
+                Append(OAuthGrant.AuthorizationCode, "authorization_code");
+                Append(OAuthGrant.RefreshToken, "refresh_token");
+                Append(OAuthGrant.DeviceCode, "device_code");
+                Append(OAuthGrant.TokenExchange, "token_exchange");
+                return names.ToString();
+
+                void Append(OAuthGrant grant, string name)
+                {
+                    if ((Grants & grant) == 0)
+                    {
+                        return;
+                    }
+
+                    if (names.Length > 0)
+                    {
+                        names.Append(' ');
+                    }
+
+                    names.Append(name);
+                }
+            }
+        }
+
+        /// <summary>Describes the provider; header and parameter values are left out, since they may carry keys.</summary>
+        public override string ToString()
+        {
+            var text = new StringBuilder()
+                .Append(Name).Append(" { TokenEndpoint = ").Append(TokenEndpoint)
+                .Append(", Grants = ").Append(GrantNames)
+                .Append(", ClientAuth = ").Append(ClientAuthName)
+                .Append(", Body = ").Append(Body == BodyEncoding.Json ? "json" : "form");
+            foreach (var header in Headers)
+            {
+                text.Append(", Header ").Append(header.Key);
+            }
+
+            foreach (var parameter in Parameters)
+            {
+                text.Append(", Parameter ").Append(parameter.Key);
+            }
+
+            return text.Append(" }").ToString();
+        }
+    }
+}

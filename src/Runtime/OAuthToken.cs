@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OAuthGen
+{
+    /// <summary>
+    /// A successful token response (RFC 6749 §5.1), read leniently. Derive from it and mark properties with
+    /// <see cref="OAuthFieldAttribute"/> to read a provider's own fields into typed properties.
+    /// </summary>
+    /// <remarks><see cref="ToString"/> and the debugger never show the access, refresh or ID token.</remarks>
+    [DebuggerDisplay("{ToString(),nq}")]
+    public class OAuthToken
+    {
+        private static readonly IReadOnlyDictionary<string, JsonElement> NoFields = new Dictionary<string, JsonElement>();
+
+        /// <summary>The access token.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        public string AccessToken { get; set; } = string.Empty;
+
+        /// <summary>The <c>token_type</c> exactly as the provider sent it, or null when it sent none.</summary>
+        public string? TokenType { get; set; }
+
+        /// <summary>
+        /// True for a bearer token: <c>bearer</c> in any case, the <c>BearerToken</c> some gateways send, or no
+        /// <c>token_type</c> at all (which providers that omit it mean).
+        /// </summary>
+        public bool IsBearer => TokenType is null
+            || string.Equals(TokenType, "bearer", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(TokenType, "BearerToken", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The lifetime the provider gave in <c>expires_in</c>, or null when it gave none.</summary>
+        public TimeSpan? ExpiresIn { get; set; }
+
+        /// <summary>When the token expires: the time the response arrived plus <see cref="ExpiresIn"/>.</summary>
+        public DateTimeOffset? ExpiresAt { get; set; }
+
+        /// <summary>The refresh token, when the provider issued one.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        public string? RefreshToken { get; set; }
+
+        /// <summary>The granted scope, space-separated, when the provider sent it.</summary>
+        public string? Scope { get; set; }
+
+        /// <summary>The OpenID Connect ID token, when the provider sent one.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        public string? IdToken { get; set; }
+
+        /// <summary>Every response field other than the standard ones above, including those mapped by <see cref="OAuthFieldAttribute"/>.</summary>
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; set; } = NoFields;
+
+        /// <summary>Whether the token has expired at <paramref name="now"/>, or will within <paramref name="skew"/>. A token without an expiry never expires.</summary>
+        public bool IsExpired(DateTimeOffset now, TimeSpan skew = default) => ExpiresAt is { } expiresAt && now + skew >= expiresAt;
+
+        /// <summary>Describes the token without any secret: type, expiry and scope.</summary>
+        public override string ToString()
+        {
+            var expiresAt = ExpiresAt is { } at ? at.ToString("O", CultureInfo.InvariantCulture) : "never";
+            return $"{GetType().Name} {{ TokenType = {TokenType ?? "(none)"}, ExpiresAt = {expiresAt}, Scope = {Scope ?? "(none)"}, AccessToken = ***{(RefreshToken is null ? "" : ", RefreshToken = ***")} }}";
+        }
+    }
+}
