@@ -386,8 +386,13 @@ namespace OAuthGen.Infrastructure
                 message.Append(": ").Append(Redaction.Redact(Redaction.Printable(read.ErrorDescription!, 300), secrets));
             }
 
+            if (message[message.Length - 1] != '.')
+            {
+                message.Append('.');
+            }
+
             return new OAuthException(
-                message.Append('.').ToString(),
+                message.ToString(),
                 read.Error,
                 read.ErrorDescription is null ? null : Redaction.Redact(read.ErrorDescription, secrets),
                 read.ErrorUri,
