@@ -9,5 +9,8 @@ namespace OAuthGen.Generator
         public const string ParameterAttribute = "OAuthGen.OAuthParameterAttribute";
         public const string FieldAttribute = "OAuthGen.OAuthFieldAttribute";
         public const string OAuthToken = "OAuthGen.OAuthToken";
+        public const string OAuthClientInterface = "OAuthGen.IOAuthClient`1";
+        public const string ClientOptions = "OAuthGen.OAuthClientOptions";
+        public const string ClientCredentialsTokenClient = "OAuthGen.IClientCredentialsTokenClient";
     }
 }

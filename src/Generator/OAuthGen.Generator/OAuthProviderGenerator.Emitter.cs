@@ -26,6 +26,25 @@ namespace OAuthGen.Generator
 
             private string TokenType => _spec.TokenType?.FullyQualifiedName ?? Token;
 
+            private string FullTypeName
+            {
+                get
+                {
+                    var name = new System.Text.StringBuilder("global::");
+                    if (_spec.Namespace is not null)
+                    {
+                        name.Append(_spec.Namespace).Append('.');
+                    }
+
+                    foreach (var containing in _spec.ContainingTypes)
+                    {
+                        name.Append(containing.Name).Append('.');
+                    }
+
+                    return name.Append(_spec.TypeName).ToString();
+                }
+            }
+
             private string TaskOfToken => "global::System.Threading.Tasks.Task<" + TokenType + ">";
 
             private string CreateToken => _spec.TokenType is null ? "global::OAuthGen.Infrastructure.TokenEndpointClient.CreateDefaultToken" : "s_createToken";
@@ -56,11 +75,15 @@ namespace OAuthGen.Generator
                     _writer.Open("partial " + containing.Keyword + " " + containing.Name);
                 }
 
-                var hasClientCredentials = Has(GrantFlags.ClientCredentials);
-                _writer.Open("partial class " + _spec.TypeName + (hasClientCredentials ? " : global::OAuthGen.IClientCredentialsTokenClient" : string.Empty));
+                _writer.Open("partial class " + _spec.TypeName + BaseList());
                 WriteProviderInfo();
                 WriteConstructors();
-                if (hasClientCredentials)
+                if (_spec.ImplementsOAuthClient)
+                {
+                    WriteOAuthClient();
+                }
+
+                if (Has(GrantFlags.ClientCredentials))
                 {
                     WriteClientCredentials();
                 }
@@ -92,6 +115,40 @@ namespace OAuthGen.Generator
                 }
 
                 return _writer.ToString();
+            }
+
+            private string BaseList()
+            {
+                var interfaces = new List<string>();
+                if (_spec.ImplementsOAuthClient)
+                {
+                    interfaces.Add("global::OAuthGen.IOAuthClient<" + FullTypeName + ">");
+                }
+
+                if (Has(GrantFlags.ClientCredentials))
+                {
+                    interfaces.Add("global::OAuthGen.IClientCredentialsTokenClient");
+                }
+
+                if (Has(GrantFlags.RefreshToken))
+                {
+                    interfaces.Add("global::OAuthGen.IRefreshTokenClient");
+                }
+
+                return interfaces.Count == 0 ? string.Empty : " : " + string.Join(", ", interfaces);
+            }
+
+            private void WriteOAuthClient()
+            {
+                var self = FullTypeName;
+                var oauthClient = "global::OAuthGen.IOAuthClient<" + self + ">";
+                _writer.Line();
+                _writer.Line(GeneratedCode);
+                _writer.Line("static global::OAuthGen.OAuthProviderInfo " + oauthClient + ".Provider => s_provider;");
+                _writer.Line();
+                _writer.Line(GeneratedCode);
+                _writer.Line("static " + self + " " + oauthClient + ".Create(global::System.Net.Http.HttpClient httpClient, global::OAuthGen.OAuthClientOptions options, global::System.TimeProvider? timeProvider)");
+                _writer.Indent().Line("=> new " + self + "(httpClient, options, timeProvider);").Outdent();
             }
 
             private void WriteProviderInfo()
@@ -265,6 +322,16 @@ namespace OAuthGen.Generator
                 _writer.Line(GeneratedCode);
                 _writer.Line("public " + TaskOfToken + " RefreshTokenAsync(string refreshToken, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")");
                 _writer.Indent().Line("=> _tokenEndpointClient.RefreshTokenAsync(refreshToken, scope, " + CreateToken + ", cancellationToken);").Outdent();
+                _writer.Line();
+                _writer.Line(GeneratedCode);
+                _writer.Line("global::OAuthGen.OAuthProviderInfo global::OAuthGen.IRefreshTokenClient.Provider => s_provider;");
+                _writer.Line();
+                _writer.Line(GeneratedCode);
+                _writer.Line("global::OAuthGen.OAuthClientOptions global::OAuthGen.IRefreshTokenClient.Options => _tokenEndpointClient.Options;");
+                _writer.Line();
+                _writer.Line(GeneratedCode);
+                _writer.Line("global::System.Threading.Tasks.Task<" + Token + "> global::OAuthGen.IRefreshTokenClient.RefreshTokenAsync(string refreshToken, string" + Nullable + " scope, global::System.Threading.CancellationToken cancellationToken)");
+                _writer.Indent().Line("=> _tokenEndpointClient.RefreshTokenAsync<" + Token + ">(refreshToken, scope, " + CreateToken + ", cancellationToken);").Outdent();
             }
 
             private string GrantsExpression()
@@ -283,7 +350,8 @@ namespace OAuthGen.Generator
 
                 if (remaining != 0 || parts.Count == 0)
                 {
-                    parts.Add("(global::OAuthGen.OAuthGrant)" + remaining.ToString(CultureInfo.InvariantCulture));
+                    // Parenthesized like EnumMember's: "(T)-64" would parse as a subtraction (CS0075).
+                    parts.Add("(global::OAuthGen.OAuthGrant)(" + remaining.ToString(CultureInfo.InvariantCulture) + ")");
                 }
 
                 return string.Join(" | ", parts);

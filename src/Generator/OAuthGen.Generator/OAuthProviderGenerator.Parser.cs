@@ -31,7 +31,7 @@ namespace OAuthGen.Generator
             {
                 if (context.TargetSymbol is not INamedTypeSymbol type
                     || context.TargetNode is not ClassDeclarationSyntax declaration
-                    || !CanDeclarePartsOf(type, declaration))
+                    || !CanDeclarePartsOf(type, declaration, cancellationToken))
                 {
                     return null;
                 }
@@ -62,6 +62,7 @@ namespace OAuthGen.Generator
                     TypeName: Identifier(type.Name),
                     HintName: HintNameOf(type),
                     NullableAnnotations: compilation.LanguageVersion >= LanguageVersion.CSharp8,
+                    ImplementsOAuthClient: ImplementsOAuthClient(type, compilation),
                     TokenEndpoint: tokenEndpoint,
                     Grants: arguments.Get("Grants", GrantFlags.ClientCredentials),
                     ClientAuth: arguments.Get("ClientAuth", 0),
@@ -79,16 +80,31 @@ namespace OAuthGen.Generator
             }
 
             // The generated part must be able to sit beside the user's: a non-static, non-generic partial class
-            // without a primary constructor, inside partial types only.
-            private static bool CanDeclarePartsOf(INamedTypeSymbol type, ClassDeclarationSyntax declaration)
+            // without a primary constructor (on any of its parts), inside partial types only, none of them file-local
+            // (a part in another file would declare a different type). Arity, not IsGenericType: the latter is also
+            // true for a class nested in a generic type, which the generated part supports.
+            private static bool CanDeclarePartsOf(INamedTypeSymbol type, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
             {
-                if (type.IsStatic || type.IsGenericType || declaration.ParameterList is not null || !IsPartial(declaration))
+                if (type.IsStatic || type.Arity > 0 || !IsPartial(declaration) || HasPrimaryConstructor(type, cancellationToken))
                 {
                     return false;
                 }
 
-                return declaration.Ancestors().OfType<TypeDeclarationSyntax>().All(IsPartial);
+                var enclosing = declaration.Ancestors().OfType<TypeDeclarationSyntax>().ToArray();
+                return enclosing.All(IsPartial)
+                    && !enclosing.Append(declaration).Any(part => part.Modifiers.Any(SyntaxKind.FileKeyword));
             }
+
+            private static bool HasPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+                type.DeclaringSyntaxReferences.Any(reference =>
+                    reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { ParameterList: not null });
+
+            // IOAuthClient<TSelf> has static abstract members: the runtime's .NET 7+ build and C# 11 are needed, and a
+            // concrete class to construct.
+            private static bool ImplementsOAuthClient(INamedTypeSymbol type, CSharpCompilation compilation) =>
+                !type.IsAbstract
+                && compilation.LanguageVersion >= LanguageVersion.CSharp11
+                && compilation.GetTypeByMetadataName(KnownNames.OAuthClientInterface) is not null;
 
             private static bool IsPartial(TypeDeclarationSyntax declaration) =>
                 declaration.Modifiers.Any(modifier => modifier.IsKind(SyntaxKind.PartialKeyword));
@@ -151,6 +167,7 @@ namespace OAuthGen.Generator
 
                 var fields = new List<TokenFieldSpec>();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
+                var assigned = new HashSet<string>(StringComparer.Ordinal);
                 for (var current = tokenType; current is not null && !IsOAuthToken(current); current = current.BaseType)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -159,13 +176,46 @@ namespace OAuthGen.Generator
                         if (seen.Add(property.Name) && ReadField(property, provider, compilation) is { } field)
                         {
                             fields.Add(field);
+                            assigned.Add(property.Name);
                         }
                     }
+                }
+
+                if (HasUnassignedRequiredMembers(tokenType, assigned))
+                {
+                    return null;
                 }
 
                 return new TokenTypeSpec(
                     tokenType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     new EquatableArray<TokenFieldSpec>(fields.ToArray()));
+            }
+
+            // The generated `new T { ... }` sets only the [OAuthField] properties; a C# 11 required member it does not
+            // set would be CS9035 in generated code, unless the parameterless constructor has [SetsRequiredMembers].
+            private static bool HasUnassignedRequiredMembers(INamedTypeSymbol tokenType, HashSet<string> assigned)
+            {
+                var constructor = tokenType.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length == 0);
+                if (constructor is not null && constructor.GetAttributes().Any(a =>
+                        a.AttributeClass is { Name: "SetsRequiredMembersAttribute" } attributeClass
+                        && attributeClass.ContainingNamespace.ToDisplayString() == "System.Diagnostics.CodeAnalysis"))
+                {
+                    return false;
+                }
+
+                for (var current = tokenType; current is not null; current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers())
+                    {
+                        var isRequired = member is IPropertySymbol { IsRequired: true } || member is IFieldSymbol { IsRequired: true };
+                        if (isRequired && !assigned.Contains(member.Name))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
             }
 
             private static TokenFieldSpec? ReadField(IPropertySymbol property, INamedTypeSymbol provider, Compilation compilation)

@@ -197,6 +197,7 @@ namespace OAuthGen.Infrastructure
 
             var endpoint = ResolveEndpoint(Options.TokenEndpoint, Provider.TokenEndpoint, "token endpoint");
             using var request = CreateRequest(endpoint, body);
+            using var telemetry = new TokenRequestTelemetry(Provider.Name, body.GrantType, endpoint);
 
             // HttpClient.Timeout covers only the headers when streaming, so the body read gets the same budget.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -210,9 +211,12 @@ namespace OAuthGen.Infrastructure
                 using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 var receivedAt = _timeProvider.GetUtcNow();
                 var (bytes, length) = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                telemetry.StatusCode = response.StatusCode;
                 try
                 {
-                    return CreateToken(response, bytes, length, receivedAt, body.Secrets, createToken);
+                    var token = CreateToken(response, bytes, length, receivedAt, body.Secrets, createToken);
+                    telemetry.Succeeded();
+                    return token;
                 }
                 finally
                 {
@@ -221,13 +225,18 @@ namespace OAuthGen.Infrastructure
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new OAuthException(
-                    "The token request to " + endpoint.GetLeftPart(UriPartial.Path) + " timed out after " + _httpClient.Timeout.TotalSeconds + " s (HttpClient.Timeout).", e);
+                throw telemetry.Failed(new OAuthException(
+                    "The token request to " + endpoint.GetLeftPart(UriPartial.Path) + " timed out after " + _httpClient.Timeout.TotalSeconds + " s (HttpClient.Timeout).", e));
             }
             catch (HttpRequestException e)
             {
-                throw new OAuthException(
-                    "The token request to " + endpoint.GetLeftPart(UriPartial.Path) + " failed: " + Redaction.Redact(e.Message, body.Secrets), e);
+                throw telemetry.Failed(new OAuthException(
+                    "The token request to " + endpoint.GetLeftPart(UriPartial.Path) + " failed: " + Redaction.Redact(e.Message, body.Secrets), e));
+            }
+            catch (Exception e)
+            {
+                telemetry.Failed(e);
+                throw;
             }
         }
 

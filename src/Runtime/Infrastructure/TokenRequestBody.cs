@@ -28,6 +28,8 @@ namespace OAuthGen.Infrastructure
 
         public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
 
+        public string GrantType => _parameters[0].Value;
+
         /// <summary>Every secret value the request carries, in the body or its headers.</summary>
         public IReadOnlyList<string> Secrets => _secrets;
 

@@ -7,6 +7,7 @@ namespace OAuthGen.Generator.Model
         string TypeName,
         string HintName,
         bool NullableAnnotations,
+        bool ImplementsOAuthClient,
         string TokenEndpoint,
         int Grants,
         int ClientAuth,

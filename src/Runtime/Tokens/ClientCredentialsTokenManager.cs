@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OAuthGen.Infrastructure;
+
+namespace OAuthGen.Tokens
+{
+    /// <summary>
+    /// Keeps a valid client-credentials token of <typeparamref name="TClient"/> per scope: from memory while it is
+    /// fresh, then from the shared <see cref="IOAuthTokenCache"/> if there is one, and otherwise with exactly one token
+    /// request however many callers are waiting. Failures are not remembered: the next caller tries again.
+    /// </summary>
+    /// <typeparam name="TClient">A generated client with the client credentials grant.</typeparam>
+    public sealed class ClientCredentialsTokenManager<TClient>
+        where TClient : class, IClientCredentialsTokenClient
+    {
+        private readonly IServiceProvider _services;
+        private readonly IOAuthTokenCache? _sharedCache;
+        private readonly TimeProvider _timeProvider;
+        private readonly ILogger _logger;
+        private readonly TokenManagementOptions _options;
+        private readonly IOptionsMonitor<OAuthClientOptions> _clientOptions;
+        private readonly ConcurrentDictionary<string, OAuthToken> _tokens = new ConcurrentDictionary<string, OAuthToken>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string> _cacheKeys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private readonly SingleFlight<OAuthToken> _requests = new SingleFlight<OAuthToken>();
+        private readonly string _providerName;
+        private readonly KeyValuePair<string, object?> _providerTag;
+
+        /// <summary>Creates the manager; dependency injection does this once per client type.</summary>
+        public ClientCredentialsTokenManager(
+            IServiceProvider services,
+            IOptionsMonitor<OAuthClientOptions> clientOptions,
+            IOptions<TokenManagementOptions>? options = null,
+            IOAuthTokenCache? sharedCache = null,
+            TimeProvider? timeProvider = null,
+            ILogger<ClientCredentialsTokenManager<TClient>>? logger = null)
+        {
+            _services = services ?? throw new ArgumentNullException(nameof(services));
+            _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
+            _options = options?.Value ?? new TokenManagementOptions();
+            _sharedCache = sharedCache;
+            _timeProvider = timeProvider ?? TimeProvider.System;
+            _logger = (ILogger?)logger ?? NullLogger.Instance;
+            _providerName = typeof(TClient).Name;
+            _providerTag = new KeyValuePair<string, object?>("oauthgen.provider", _providerName);
+            _clientOptions.OnChange((_, name) =>
+            {
+                if (name == OAuthClientNames.For<TClient>())
+                {
+                    _cacheKeys.Clear();
+                }
+            });
+        }
+
+        /// <summary>A fresh token for <paramref name="scope"/> (or the default scope), from the cache when it has one.</summary>
+        public ValueTask<OAuthToken> GetTokenAsync(string? scope = null, CancellationToken cancellationToken = default)
+        {
+            var key = CacheKey(scope);
+            if (_tokens.TryGetValue(key, out var token) && _options.IsFresh(token, _timeProvider.GetUtcNow()))
+            {
+                OAuthGenTelemetry.CacheHits.Add(1, _providerTag);
+                TokenLog.TokenServedFromCache(_logger, _providerName, token.ExpiresAt, null);
+                return new ValueTask<OAuthToken>(token);
+            }
+
+            return new ValueTask<OAuthToken>(_requests.RunAsync(key, () => AcquireAsync(key, scope, rejected: null), cancellationToken));
+        }
+
+        /// <summary>
+        /// A token other than <paramref name="rejected"/>, which an API refused: the current one if another caller has
+        /// already replaced it, otherwise a new one.
+        /// </summary>
+        public ValueTask<OAuthToken> GetTokenAsync(string? scope, OAuthToken rejected, CancellationToken cancellationToken = default)
+        {
+            if (rejected is null)
+            {
+                throw new ArgumentNullException(nameof(rejected));
+            }
+
+            var key = CacheKey(scope);
+            if (_tokens.TryGetValue(key, out var token) && token.AccessToken != rejected.AccessToken && _options.IsFresh(token, _timeProvider.GetUtcNow()))
+            {
+                return new ValueTask<OAuthToken>(token);
+            }
+
+            ((ICollection<KeyValuePair<string, OAuthToken>>)_tokens).Remove(new KeyValuePair<string, OAuthToken>(key, rejected));
+            return new ValueTask<OAuthToken>(_requests.RunAsync(key, () => AcquireAsync(key, scope, rejected), cancellationToken));
+        }
+
+        private async Task<OAuthToken> AcquireAsync(string key, string? scope, OAuthToken? rejected)
+        {
+            if (_sharedCache is not null)
+            {
+                var shared = await _sharedCache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+                if (shared is not null && shared.AccessToken != rejected?.AccessToken && _options.IsFresh(shared, _timeProvider.GetUtcNow()))
+                {
+                    OAuthGenTelemetry.CacheHits.Add(1, _providerTag);
+                    TokenLog.TokenServedFromCache(_logger, _providerName, shared.ExpiresAt, null);
+                    _tokens[key] = shared;
+                    return shared;
+                }
+            }
+
+            OAuthGenTelemetry.CacheMisses.Add(1, _providerTag);
+            var client = _services.GetRequiredService<TClient>();
+            TokenLog.TokenRequested(_logger, "client_credentials", _providerName, DescribeSubject(client.Options.ClientId, scope), null);
+            OAuthToken token;
+            try
+            {
+                // Not the caller's cancellation: others may be waiting for this token. HttpClient.Timeout bounds it.
+                token = await client.RequestClientCredentialsTokenAsync(scope, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                TokenLog.TokenRequestFailed(_logger, _providerName, TokenLog.Describe(e), null);
+                throw;
+            }
+
+            _tokens[key] = token;
+            if (_sharedCache is not null)
+            {
+                await _sharedCache.SetAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            TokenLog.TokenRefreshed(_logger, _providerName, token.ExpiresAt, null);
+            return token;
+        }
+
+        private static string DescribeSubject(string clientId, string? scope) =>
+            "client " + clientId + (scope is null ? string.Empty : ", scope " + scope);
+
+        /// <summary>
+        /// One key per provider, token endpoint, client id and scope, so that none of them ever share a token. Hashed, so
+        /// that it is short and safe for any cache.
+        /// </summary>
+        private string CacheKey(string? scope) => _cacheKeys.GetOrAdd(scope ?? string.Empty, _ => ComputeCacheKey(scope));
+
+        private string ComputeCacheKey(string? scope)
+        {
+            // The client type stands for its provider; a configured endpoint (a sandbox) is another server.
+            var options = _clientOptions.Get(OAuthClientNames.For<TClient>());
+            var identity = new StringBuilder();
+            foreach (var part in new[] { typeof(TClient).FullName, options.TokenEndpoint?.OriginalString, options.ClientId, scope ?? options.Scope })
+            {
+                // Length-prefixed, so that no two different tuples make the same text.
+                identity.Append(part?.Length ?? -1).Append(':').Append(part).Append('|');
+            }
+
+            using var sha256 = SHA256.Create();
+            var hash = sha256.ComputeHash(Encoding.UTF8.GetBytes(identity.ToString()));
+            return "oauthgen:cc:" + _providerName + ":" + Base64UrlHash(hash);
+        }
+
+        private static string Base64UrlHash(byte[] hash) =>
+            Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>The names under which each generated client's options and HttpClient are registered.</summary>
+    internal static class OAuthClientNames
+    {
+        public static string For<TClient>() => typeof(TClient).FullName ?? typeof(TClient).Name;
+    }
+}

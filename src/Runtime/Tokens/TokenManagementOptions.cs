@@ -1,0 +1,30 @@
+using System;
+
+namespace OAuthGen.Tokens
+{
+    /// <summary>How cached tokens are kept fresh.</summary>
+    public sealed class TokenManagementOptions
+    {
+        /// <summary>
+        /// How long before its expiry a token is replaced. Default: one minute. A token that lives less than twice
+        /// this is replaced at half its lifetime instead, so short-lived tokens are still reused.
+        /// </summary>
+        public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(1);
+
+        internal bool IsFresh(OAuthToken token, DateTimeOffset now)
+        {
+            if (token.ExpiresAt is not { } expiresAt)
+            {
+                return true;
+            }
+
+            var skew = RefreshBeforeExpiry;
+            if (token.ExpiresIn is { } lifetime && lifetime.Ticks / 2 < skew.Ticks)
+            {
+                skew = TimeSpan.FromTicks(lifetime.Ticks / 2);
+            }
+
+            return !token.IsExpired(now, skew);
+        }
+    }
+}
