@@ -7,8 +7,8 @@ using OAuthGen;
 using OAuthGen.Tokens;
 using WorkerSample;
 
-// The client, as a user declares it.
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json sits beside the app, whichever directory it is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Local demo only: a loopback Podero emulator and a protected API stand in for the real hosts, so the
 // configured endpoints are pointed at them. The secret comes from the environment or user secrets in real use
