@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace OAuthGen.Generator.Analyzers
+{
+    /// <summary>
+    /// Checks the code that uses OAuthGen clients: a client secret or password written as a string literal (OAUTH013), and
+    /// scope strings (OAUTH014, OAUTH015) given to <c>OAuthClientOptions</c> or to a generated client. Works on
+    /// assignments and invocations, and only looks at constant strings.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ClientUsageAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.LiteralSecret,
+            DiagnosticDescriptors.InvalidScope,
+            DiagnosticDescriptors.CommaSeparatedScope);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (OAuthSymbols.Create(start.Compilation) is not { } symbols)
+                {
+                    return;
+                }
+
+                if (symbols.ClientOptions is not null)
+                {
+                    start.RegisterOperationAction(operationContext => AnalyzeAssignment(operationContext, symbols), OperationKind.SimpleAssignment);
+                }
+
+                start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, symbols), OperationKind.Invocation);
+            });
+        }
+
+        // options.ClientSecret = "..."; new OAuthClientOptions { ClientSecret = "...", Scope = "a,b" }
+        private static void AnalyzeAssignment(OperationAnalysisContext context, OAuthSymbols symbols)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
+                || !OAuthSymbols.Is(property.ContainingType, symbols.ClientOptions)
+                || ConstantString(assignment.Value) is not { } value)
+            {
+                return;
+            }
+
+            switch (property.Name)
+            {
+                case "ClientSecret" when value.Trim().Length > 0:
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LiteralSecret, assignment.Value.Syntax.GetLocation(), "client secret"));
+                    break;
+                case "Scope":
+                    ScopeRules.Report(context.ReportDiagnostic, value, assignment.Value.Syntax.GetLocation());
+                    break;
+            }
+        }
+
+        // client.RequestPasswordTokenAsync("user", "p4ss"); client.RequestClientCredentialsTokenAsync("read,write")
+        private static void AnalyzeInvocation(OperationAnalysisContext context, OAuthSymbols symbols)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (!IsClientMethod(method.Name) || invocation.Arguments.Length == 0)
+            {
+                return;
+            }
+
+            var containingType = method.ContainingType;
+            if (!OAuthSymbols.Is(containingType, symbols.ClientCredentialsTokenClient) && !symbols.IsProvider(containingType))
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { } parameter || ConstantString(argument.Value) is not { } value)
+                {
+                    continue;
+                }
+
+                if (parameter.Name == "scope")
+                {
+                    ScopeRules.Report(context.ReportDiagnostic, value, argument.Value.Syntax.GetLocation());
+                }
+                else if (parameter.Name == "password" && method.Name == "RequestPasswordTokenAsync" && value.Trim().Length > 0)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LiteralSecret, argument.Value.Syntax.GetLocation(), "password"));
+                }
+            }
+        }
+
+        private static bool IsClientMethod(string name) =>
+            string.Equals(name, "RequestClientCredentialsTokenAsync", StringComparison.Ordinal)
+            || string.Equals(name, "RequestPasswordTokenAsync", StringComparison.Ordinal)
+            || string.Equals(name, "RefreshTokenAsync", StringComparison.Ordinal)
+            || string.Equals(name, "CreateAuthorizationRequest", StringComparison.Ordinal);
+
+        private static string? ConstantString(IOperation operation) =>
+            operation.ConstantValue is { HasValue: true, Value: string value } ? value : null;
+    }
+}

@@ -1,0 +1,166 @@
+using Microsoft.CodeAnalysis;
+
+namespace OAuthGen.Generator.Analyzers
+{
+    /// <summary>Every OAuthGen diagnostic. Severities and their reasons are on the docs/diagnostics pages.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        public const string UsageCategory = "OAuthGen.Usage";
+        public const string SecurityCategory = "OAuthGen.Security";
+
+        private const string HelpLinkBase = "https://github.com/oauthgen/oauthgen/blob/main/docs/diagnostics/";
+
+        public static readonly DiagnosticDescriptor SecretSentTwice = Create(
+            DiagnosticIds.SecretSentTwice,
+            "The client secret is sent twice",
+            "{0} sends a second client credential: ClientAuth = {1} already authenticates the client in {2}; remove this attribute (RFC 6749 §2.3.1: one authentication method per request)",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor SecretSentTwiceInCode = Create(
+            DiagnosticIds.SecretSentTwiceInCode,
+            "A token request sends the client secret in the body and in a Basic header",
+            "The request body carries '{0}' while this method also sets a Basic Authorization header; authenticate once, in the header or in the body (RFC 6749 §2.3.1: one authentication method per request)",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ProviderNotPartial = Create(
+            DiagnosticIds.ProviderNotPartial,
+            "The provider class must be partial",
+            "Add 'partial' to '{0}': OAuthGen writes the client of '{1}' in another part of it, and generates nothing without 'partial'",
+            UsageCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ProviderShapeNotSupported = Create(
+            DiagnosticIds.ProviderShapeNotSupported,
+            "The provider class cannot have generated members",
+            "OAuthGen generates nothing for '{0}' because it {1}; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
+            UsageCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidEndpoint = Create(
+            DiagnosticIds.InvalidEndpoint,
+            "The endpoint is not a usable URI",
+            "The {0} {1}; write an absolute https URI, or a path relative to HttpClient.BaseAddress, without a fragment",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InsecureEndpoint = Create(
+            DiagnosticIds.InsecureEndpoint,
+            "The endpoint does not use TLS",
+            "The {0} '{1}' uses plain http to a host that is not loopback, so credentials and tokens cross the network in clear text; use https (RFC 6749 §3.1, §3.2)",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor GrantMissingEndpoint = Create(
+            DiagnosticIds.GrantMissingEndpoint,
+            "A grant is declared without the endpoint it needs",
+            "The {0} grant needs {1}, and '{2}' declares none; set {1} on [OAuthProvider]",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ClientCredentialsWithoutAuthentication = Create(
+            DiagnosticIds.ClientCredentialsWithoutAuthentication,
+            "The client credentials grant needs client authentication",
+            "The client credentials grant is only for confidential clients, but ClientAuth is None; use ClientSecretBasic (the default), ClientSecretPost or a JWT method (RFC 6749 §4.4)",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor NoGrant = Create(
+            DiagnosticIds.NoGrant,
+            "The provider declares no grant",
+            "'{0}' declares no grant, so it gets no token method; set Grants to the grants the provider supports",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor PasswordGrant = Create(
+            DiagnosticIds.PasswordGrant,
+            "The password grant is discouraged",
+            "The resource owner password credentials grant must not be used (RFC 9700 §2.4); use AuthorizationCode with PKCE for users, ClientCredentials for services, unless this provider offers nothing else",
+            SecurityCategory,
+            DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor PkceDisabled = Create(
+            DiagnosticIds.PkceDisabled,
+            "The authorization code grant without PKCE",
+            "The authorization code grant is declared with PKCE turned off; remove 'UsePkce = false' (RFC 9700 §2.1.1, RFC 7636)",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor JsonBody = Create(
+            DiagnosticIds.JsonBody,
+            "Token requests are sent as JSON",
+            "'{0}' sends its token requests as JSON, while RFC 6749 specifies application/x-www-form-urlencoded (§4, Appendix B); keep Body = BodyEncoding.Json only for a provider that requires it",
+            UsageCategory,
+            DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor LiteralSecret = Create(
+            DiagnosticIds.LiteralSecret,
+            "A secret is written as a string literal",
+            "The {0} is written as a string literal; read it from configuration or a secret store, so it stays out of source control and binaries",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InvalidScope = Create(
+            DiagnosticIds.InvalidScope,
+            "The scope is not valid",
+            "The scope \"{0}\" {1}; a scope is a list of tokens of printable ASCII characters except '\"' and '\\', separated by single spaces (RFC 6749 §3.3)",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor CommaSeparatedScope = Create(
+            DiagnosticIds.CommaSeparatedScope,
+            "Scopes are separated by commas",
+            "The scope \"{0}\" separates its scopes with commas, so the provider reads one scope; separate them with spaces: \"{1}\" (RFC 6749 §3.3)",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ReservedHeader = Create(
+            DiagnosticIds.ReservedHeader,
+            "[OAuthHeader] sets a header the client controls",
+            "[OAuthHeader(\"{0}\")] sets a header the client writes itself: {1}; remove it",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ReservedParameter = Create(
+            DiagnosticIds.ReservedParameter,
+            "[OAuthParameter] collides with a parameter the client sends",
+            "[OAuthParameter(\"{0}\")] collides with the '{0}' parameter that the client sends {1}; remove it",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InvalidTokenType = Create(
+            DiagnosticIds.InvalidTokenType,
+            "The token type cannot be used",
+            "TokenType '{0}' cannot be used because it {1}, so the client returns OAuthToken instead; declare a non-abstract class that derives from OAuthToken with a parameterless constructor",
+            UsageCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnsupportedField = Create(
+            DiagnosticIds.UnsupportedField,
+            "The [OAuthField] property is never filled",
+            "The [OAuthField] property '{0}' is never filled because it {1}",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor DuplicateField = Create(
+            DiagnosticIds.DuplicateField,
+            "Two [OAuthField] properties read the same field",
+            "'{0}' reads the response field \"{1}\", which '{2}' reads already; map each field once",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor StandardFieldShadowed = Create(
+            DiagnosticIds.StandardFieldShadowed,
+            "[OAuthField] names a standard response field",
+            "[OAuthField(\"{0}\")] on '{1}' is never filled: the runtime reads \"{0}\" itself into {2}; remove the property and use {2}",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        /// <summary>The documentation page of a diagnostic.</summary>
+        public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
+            new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+    }
+}

@@ -1,0 +1,72 @@
+namespace OAuthGen.Generator.Analyzers
+{
+    /// <summary>
+    /// The IDs of every OAuthGen diagnostic, shared by the analyzers and the code fixes. Each has a page at
+    /// docs/diagnostics/{ID}.md and a line in AnalyzerReleases.Unshipped.md.
+    /// </summary>
+    public static class DiagnosticIds
+    {
+        /// <summary>The client secret is sent twice: the declared client authentication plus an [OAuthParameter] or [OAuthHeader].</summary>
+        public const string SecretSentTwice = "OAUTH001";
+
+        /// <summary>Hand-written code puts client_secret in a request body and also sets a Basic Authorization header.</summary>
+        public const string SecretSentTwiceInCode = "OAUTH002";
+
+        /// <summary>The provider class, or a type that contains it, is not partial.</summary>
+        public const string ProviderNotPartial = "OAUTH003";
+
+        /// <summary>The provider class is static, generic, file-local, a record or has a primary constructor.</summary>
+        public const string ProviderShapeNotSupported = "OAUTH004";
+
+        /// <summary>An endpoint is empty, not a URI, not http(s), or has a fragment.</summary>
+        public const string InvalidEndpoint = "OAUTH005";
+
+        /// <summary>An endpoint uses plain http to a host that is not loopback.</summary>
+        public const string InsecureEndpoint = "OAUTH006";
+
+        /// <summary>A grant is declared without the endpoint it needs.</summary>
+        public const string GrantMissingEndpoint = "OAUTH007";
+
+        /// <summary>The client credentials grant with ClientAuthMethod.None.</summary>
+        public const string ClientCredentialsWithoutAuthentication = "OAUTH008";
+
+        /// <summary>No grant is declared.</summary>
+        public const string NoGrant = "OAUTH009";
+
+        /// <summary>The resource owner password credentials grant.</summary>
+        public const string PasswordGrant = "OAUTH010";
+
+        /// <summary>The authorization code grant with PKCE turned off.</summary>
+        public const string PkceDisabled = "OAUTH011";
+
+        /// <summary>Token requests are sent as JSON.</summary>
+        public const string JsonBody = "OAUTH012";
+
+        /// <summary>A client secret or another credential is written as a string literal.</summary>
+        public const string LiteralSecret = "OAUTH013";
+
+        /// <summary>A scope has characters or spacing RFC 6749 §3.3 does not allow.</summary>
+        public const string InvalidScope = "OAUTH014";
+
+        /// <summary>Scopes are separated by commas instead of spaces.</summary>
+        public const string CommaSeparatedScope = "OAUTH015";
+
+        /// <summary>[OAuthHeader] sets a header the client controls.</summary>
+        public const string ReservedHeader = "OAUTH016";
+
+        /// <summary>[OAuthParameter] collides with a parameter the client sends.</summary>
+        public const string ReservedParameter = "OAUTH017";
+
+        /// <summary>The TokenType cannot be used: the client falls back to OAuthToken.</summary>
+        public const string InvalidTokenType = "OAUTH018";
+
+        /// <summary>An [OAuthField] property that can never be filled (unsupported type, no setter, static).</summary>
+        public const string UnsupportedField = "OAUTH019";
+
+        /// <summary>Two [OAuthField] properties of one token type read the same response field.</summary>
+        public const string DuplicateField = "OAUTH020";
+
+        /// <summary>An [OAuthField] names a standard response field, which the runtime reads itself.</summary>
+        public const string StandardFieldShadowed = "OAUTH021";
+    }
+}

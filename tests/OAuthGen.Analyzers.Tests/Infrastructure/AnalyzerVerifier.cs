@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace OAuthGen.Analyzers.Tests.Infrastructure
+{
+    /// <summary>Runs the generator, then every OAuthGen analyzer, and compares their diagnostics with the marks in the source.</summary>
+    internal static class AnalyzerVerifier
+    {
+        /// <summary>
+        /// Asserts that the OAuthGen diagnostics of <paramref name="markup"/> are exactly the marked ones (Info included),
+        /// that the source compiles, and that no analyzer threw. Returns the diagnostics for further checks of messages.
+        /// </summary>
+        public static async Task<IReadOnlyList<Diagnostic>> VerifyAsync(string markup)
+        {
+            var (source, expected) = Markup.Parse(markup);
+            var result = await AnalyzeAsync(source);
+            Assert.Empty(result.CompilerErrors);
+
+            var actual = result.OAuthDiagnostics
+                .Select(d => new ExpectedDiagnostic(d.Id, d.Location.SourceSpan))
+                .OrderBy(d => d.Span.Start).ThenBy(d => d.Id)
+                .ToArray();
+            var wanted = expected.OrderBy(d => d.Span.Start).ThenBy(d => d.Id).ToArray();
+            if (!actual.SequenceEqual(wanted))
+            {
+                Assert.Fail(
+                    "Expected:\n" + Describe(source, wanted) + "\nActual:\n" + Describe(source, actual) + "\nMessages:\n"
+                    + string.Join("\n", result.OAuthDiagnostics.Select(d => d.ToString())));
+            }
+
+            return result.OAuthDiagnostics;
+        }
+
+        /// <summary>Runs generator and analyzers on <paramref name="sources"/>; fails on any analyzer exception (AD0001).</summary>
+        public static Task<AnalysisResult> AnalyzeAsync(params string[] sources) => AnalyzeAsync(Compilations.Analyzers, sources);
+
+        /// <summary>As <see cref="AnalyzeAsync(string[])"/>, with other analyzers (to prove the harness sees a crash).</summary>
+        public static async Task<AnalysisResult> AnalyzeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, params string[] sources)
+        {
+            var compilation = Compilations.WithGeneratedCode(Compilations.Create(sources));
+            var exceptions = new ConcurrentQueue<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                (exception, analyzer, diagnostic) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false);
+            var all = await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
+
+            Assert.Empty(exceptions);
+            Assert.DoesNotContain(all, d => d.Id == "AD0001");
+            return new AnalysisResult(
+                all.Where(d => d.Id.StartsWith("OAUTH", StringComparison.Ordinal)).ToArray(),
+                all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("OAUTH", StringComparison.Ordinal)).ToArray());
+        }
+
+        private static string Describe(string source, IEnumerable<ExpectedDiagnostic> diagnostics) =>
+            string.Join("\n", diagnostics.Select(d => "  " + d.Id + " on '" + source.Substring(d.Span.Start, d.Span.Length) + "' " + d.Span))
+            is { Length: > 0 } text ? text : "  (none)";
+    }
+
+    internal sealed record AnalysisResult(IReadOnlyList<Diagnostic> OAuthDiagnostics, IReadOnlyList<Diagnostic> CompilerErrors);
+}

@@ -1,0 +1,91 @@
+using System.Linq;
+using System.Threading.Tasks;
+using OAuthGen.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace OAuthGen.Analyzers.Tests.Rules
+{
+    /// <summary>OAUTH004: a provider class the generator cannot extend (static, generic, record, primary constructor, file-local).</summary>
+    public class OAUTH004Tests
+    {
+        [Fact]
+        public async Task Fires_on_static()
+        {
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token")]
+                public {|OAUTH004:static|} partial class ExampleAuth { }
+                """);
+
+            Assert.Equal(
+                "OAuthGen generates nothing for 'ExampleAuth' because it is static; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
+                diagnostics.Single().GetMessage());
+        }
+
+        [Fact]
+        public async Task Fires_on_the_type_parameters_of_a_generic_class()
+        {
+            await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token")]
+                public partial class ExampleAuth{|OAUTH004:<T>|} { }
+                """);
+        }
+
+        [Fact]
+        public async Task Fires_on_a_primary_constructor()
+        {
+            await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token")]
+                public partial class ExampleAuth{|OAUTH004:(string name)|}
+                {
+                    public string Name => name;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Fires_on_a_record()
+        {
+            await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token")]
+                public partial {|OAUTH004:record|} ExampleAuth;
+                """);
+        }
+
+        [Fact]
+        public async Task Fires_on_file()
+        {
+            await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token")]
+                {|OAUTH004:file|} partial class ExampleAuth { }
+                """);
+        }
+
+        [Fact]
+        public async Task Is_silent_on_a_class_nested_in_a_generic_type_and_on_an_abstract_class()
+        {
+            // The generated part repeats the containing type's parameters; an abstract provider is a base for others.
+            await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                public partial class Outer<T>
+                {
+                    [OAuthProvider("https://auth.example/token")]
+                    public partial class ExampleAuth { }
+                }
+
+                [OAuthProvider("https://auth.example/token")]
+                public abstract partial class BaseProvider { }
+                """);
+        }
+    }
+}
