@@ -9,6 +9,12 @@ namespace OAuthGen
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class OAuthProviderAttribute : Attribute
     {
+        /// <summary>Declares a provider whose endpoints all come from its metadata: set <see cref="MetadataAddress"/>.</summary>
+        public OAuthProviderAttribute()
+        {
+            TokenEndpoint = string.Empty;
+        }
+
         /// <summary>Declares a provider whose token endpoint is <paramref name="tokenEndpoint"/>.</summary>
         /// <param name="tokenEndpoint">An absolute URI, or a URI relative to <c>HttpClient.BaseAddress</c>.</param>
         public OAuthProviderAttribute(string tokenEndpoint)
@@ -16,7 +22,7 @@ namespace OAuthGen
             TokenEndpoint = tokenEndpoint;
         }
 
-        /// <summary>The token endpoint: absolute, or relative to <c>HttpClient.BaseAddress</c>.</summary>
+        /// <summary>The token endpoint: absolute, or relative to <c>HttpClient.BaseAddress</c>; empty when it comes from the metadata.</summary>
         public string TokenEndpoint { get; }
 
         /// <summary>The grants to generate methods for. Default: <see cref="OAuthGrant.ClientCredentials"/>.</summary>
@@ -36,6 +42,16 @@ namespace OAuthGen
 
         /// <summary>The token revocation endpoint (RFC 7009).</summary>
         public string? RevocationEndpoint { get; set; }
+
+        /// <summary>The token introspection endpoint (RFC 7662).</summary>
+        public string? IntrospectionEndpoint { get; set; }
+
+        /// <summary>
+        /// The provider's metadata document (RFC 8414 or OpenID Connect discovery), such as
+        /// <c>https://issuer.example/.well-known/openid-configuration</c>: endpoints not declared here are read from it at
+        /// run time, once, and cached.
+        /// </summary>
+        public string? MetadataAddress { get; set; }
 
         /// <summary>Default scopes, space-separated, used when neither the call nor the options give one.</summary>
         public string? Scope { get; set; }

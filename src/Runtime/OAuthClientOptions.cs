@@ -20,6 +20,21 @@ namespace OAuthGen
         /// <summary>Overrides the authorization endpoint of the attribute.</summary>
         public Uri? AuthorizationEndpoint { get; set; }
 
+        /// <summary>Overrides the metadata document of the attribute (RFC 8414 / OpenID Connect discovery).</summary>
+        public Uri? MetadataAddress { get; set; }
+
+        /// <summary>
+        /// The private key for <c>private_key_jwt</c> client authentication, as PEM (RSA or EC, PKCS#8 or traditional).
+        /// Read on .NET 8 and later; elsewhere set <see cref="SigningKey"/>.
+        /// </summary>
+        public string? SigningKeyPem { get; set; }
+
+        /// <summary>The private key for <c>private_key_jwt</c>, as a key object; takes precedence over <see cref="SigningKeyPem"/>.</summary>
+        public Microsoft.IdentityModel.Tokens.SecurityKey? SigningKey { get; set; }
+
+        /// <summary>The <c>kid</c> of the signing key, as registered with the provider.</summary>
+        public string? SigningKeyId { get; set; }
+
         /// <summary>The scope to request when a call gives none; overrides the attribute's <c>Scope</c>.</summary>
         public string? Scope { get; set; }
 
@@ -28,6 +43,6 @@ namespace OAuthGen
 
         /// <summary>Describes the options without the secret.</summary>
         public override string ToString() =>
-            $"OAuthClientOptions {{ ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "(none)" : "***")}, TokenEndpoint = {TokenEndpoint?.OriginalString ?? "(attribute)"}, Scope = {Scope ?? "(none)"} }}";
+            $"OAuthClientOptions {{ ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "(none)" : "***")}, SigningKey = {(SigningKey is null && SigningKeyPem is null ? "(none)" : "***")}, TokenEndpoint = {TokenEndpoint?.OriginalString ?? "(attribute)"}, Scope = {Scope ?? "(none)"} }}";
     }
 }

@@ -27,7 +27,9 @@ namespace OAuthGen
             bool scopeRequired = false,
             bool usePkce = true,
             IReadOnlyList<KeyValuePair<string, string>>? headers = null,
-            IReadOnlyList<KeyValuePair<string, string>>? parameters = null)
+            IReadOnlyList<KeyValuePair<string, string>>? parameters = null,
+            string? introspectionEndpoint = null,
+            string? metadataAddress = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             TokenEndpoint = tokenEndpoint ?? throw new ArgumentNullException(nameof(tokenEndpoint));
@@ -43,12 +45,14 @@ namespace OAuthGen
             UsePkce = usePkce;
             Headers = headers ?? None;
             Parameters = parameters ?? None;
+            IntrospectionEndpoint = introspectionEndpoint;
+            MetadataAddress = metadataAddress;
         }
 
         /// <summary>The name of the declaring class.</summary>
         public string Name { get; }
 
-        /// <summary>The token endpoint as declared: absolute, or relative to <c>HttpClient.BaseAddress</c>.</summary>
+        /// <summary>The token endpoint as declared: absolute, relative to <c>HttpClient.BaseAddress</c>, or empty when it comes from the metadata.</summary>
         public string TokenEndpoint { get; }
 
         /// <summary>The declared grants.</summary>
@@ -71,6 +75,12 @@ namespace OAuthGen
 
         /// <summary>The revocation endpoint, if declared.</summary>
         public string? RevocationEndpoint { get; }
+
+        /// <summary>The introspection endpoint, if declared.</summary>
+        public string? IntrospectionEndpoint { get; }
+
+        /// <summary>The metadata document that supplies the endpoints not declared, if any.</summary>
+        public string? MetadataAddress { get; }
 
         /// <summary>The default scope, if declared.</summary>
         public string? Scope { get; }

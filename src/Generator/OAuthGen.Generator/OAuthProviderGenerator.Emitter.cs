@@ -103,6 +103,26 @@ namespace OAuthGen.Generator
                     WriteRefreshToken();
                 }
 
+                if (Has(GrantFlags.DeviceCode))
+                {
+                    WriteDeviceCode();
+                }
+
+                if (Has(GrantFlags.TokenExchange))
+                {
+                    WriteTokenExchange();
+                }
+
+                if (_spec.RevocationEndpoint is not null || _spec.MetadataAddress is not null)
+                {
+                    WriteRevocation();
+                }
+
+                if (_spec.IntrospectionEndpoint is not null || _spec.MetadataAddress is not null)
+                {
+                    WriteIntrospection();
+                }
+
                 _writer.Close();
                 foreach (var _ in _spec.ContainingTypes)
                 {
@@ -167,6 +187,8 @@ namespace OAuthGen.Generator
                 AddOptional(arguments, "authorizationEndpoint", _spec.AuthorizationEndpoint);
                 AddOptional(arguments, "deviceAuthorizationEndpoint", _spec.DeviceAuthorizationEndpoint);
                 AddOptional(arguments, "revocationEndpoint", _spec.RevocationEndpoint);
+                AddOptional(arguments, "introspectionEndpoint", _spec.IntrospectionEndpoint);
+                AddOptional(arguments, "metadataAddress", _spec.MetadataAddress);
                 AddOptional(arguments, "scope", _spec.Scope);
                 arguments.Add("scopeRequired: " + (_spec.ScopeRequired ? "true" : "false"));
                 arguments.Add("usePkce: " + (_spec.UsePkce ? "true" : "false"));
@@ -300,6 +322,15 @@ namespace OAuthGen.Generator
                 _writer.Line("public global::OAuthGen.AuthorizationRequest CreateAuthorizationRequest(global::System.Uri redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null)");
                 _writer.Indent().Line("=> _tokenEndpointClient.CreateAuthorizationRequest(redirectUri, scope, state);").Outdent();
                 _writer.Line();
+                _writer.Line("/// <summary>Creates the URL that sends the user to the provider to authorize this client, fetching the provider's metadata first when the authorization endpoint comes from it.</summary>");
+                _writer.Line("/// <param name=\"redirectUri\">Where the provider sends the user back with the code.</param>");
+                _writer.Line("/// <param name=\"scope\">The scope to request; the configured or declared default when null.</param>");
+                _writer.Line("/// <param name=\"state\">The state to round-trip; a random one when null.</param>");
+                _writer.Line("/// <param name=\"cancellationToken\">Cancels fetching the metadata.</param>");
+                _writer.Line(GeneratedCode);
+                _writer.Line("public global::System.Threading.Tasks.Task<global::OAuthGen.AuthorizationRequest> CreateAuthorizationRequestAsync(global::System.Uri redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null, " + CancellationTokenParameter + ")");
+                _writer.Indent().Line("=> _tokenEndpointClient.CreateAuthorizationRequestAsync(redirectUri, scope, state, cancellationToken);").Outdent();
+                _writer.Line();
                 _writer.Line("/// <summary>Exchanges an authorization code for a token (RFC 6749 §4.1.3).</summary>");
                 _writer.Line("/// <param name=\"code\">The code the provider sent to the redirect URI.</param>");
                 _writer.Line("/// <param name=\"redirectUri\">The redirect URI of the authorization request.</param>");
@@ -309,6 +340,64 @@ namespace OAuthGen.Generator
                 _writer.Line(GeneratedCode);
                 _writer.Line("public " + TaskOfToken + " ExchangeAuthorizationCodeAsync(string code, global::System.Uri redirectUri, string" + Nullable + " codeVerifier = null, " + CancellationTokenParameter + ")");
                 _writer.Indent().Line("=> _tokenEndpointClient.ExchangeAuthorizationCodeAsync(code, redirectUri, codeVerifier, " + CreateToken + ", cancellationToken);").Outdent();
+            }
+
+            private void WriteDeviceCode()
+            {
+                _writer.Line();
+                _writer.Line("/// <summary>Starts the device authorization grant (RFC 8628 §3.1): show the user code and verification URI to the user, then poll.</summary>");
+                _writer.Line("/// <param name=\"scope\">The scope to request; the configured or declared default when null.</param>");
+                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the request.</exception>");
+                _writer.Line(GeneratedCode);
+                _writer.Line("public global::System.Threading.Tasks.Task<global::OAuthGen.DeviceAuthorization> RequestDeviceAuthorizationAsync(string" + Nullable + " scope = null, " + CancellationTokenParameter + ")");
+                _writer.Indent().Line("=> _tokenEndpointClient.RequestDeviceAuthorizationAsync(scope, cancellationToken);").Outdent();
+                _writer.Line();
+                _writer.Line("/// <summary>Polls for the token of a device authorization (RFC 8628 §3.4) until the user approves, denies, or the codes expire.</summary>");
+                _writer.Line("/// <param name=\"authorization\">The answer of <see cref=\"RequestDeviceAuthorizationAsync\"/>.</param>");
+                _writer.Line("/// <param name=\"cancellationToken\">Stops polling.</param>");
+                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The user denied the request, the codes expired, or the provider failed.</exception>");
+                _writer.Line(GeneratedCode);
+                _writer.Line("public " + TaskOfToken + " PollDeviceTokenAsync(global::OAuthGen.DeviceAuthorization authorization, " + CancellationTokenParameter + ")");
+                _writer.Indent().Line("=> _tokenEndpointClient.PollDeviceTokenAsync(authorization, " + CreateToken + ", cancellationToken);").Outdent();
+            }
+
+            private void WriteTokenExchange()
+            {
+                _writer.Line();
+                _writer.Line("/// <summary>Exchanges a token for another (RFC 8693).</summary>");
+                _writer.Line("/// <param name=\"request\">The subject token, its type, and what is wanted in exchange.</param>");
+                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the exchange or answered with no token.</exception>");
+                _writer.Line(GeneratedCode);
+                _writer.Line("public " + TaskOfToken + " ExchangeTokenAsync(global::OAuthGen.TokenExchangeRequest request, " + CancellationTokenParameter + ")");
+                _writer.Indent().Line("=> _tokenEndpointClient.ExchangeTokenAsync(request, " + CreateToken + ", cancellationToken);").Outdent();
+            }
+
+            private void WriteRevocation()
+            {
+                _writer.Line();
+                _writer.Line("/// <summary>Revokes an access or refresh token (RFC 7009). An unknown or already revoked token is not an error.</summary>");
+                _writer.Line("/// <param name=\"token\">The token to revoke.</param>");
+                _writer.Line("/// <param name=\"tokenTypeHint\"><c>access_token</c> or <c>refresh_token</c>, to help the provider find it.</param>");
+                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the request.</exception>");
+                _writer.Line(GeneratedCode);
+                _writer.Line("public global::System.Threading.Tasks.Task RevokeTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")");
+                _writer.Indent().Line("=> _tokenEndpointClient.RevokeTokenAsync(token, tokenTypeHint, cancellationToken);").Outdent();
+            }
+
+            private void WriteIntrospection()
+            {
+                _writer.Line();
+                _writer.Line("/// <summary>Asks the provider whether a token is active, and about it (RFC 7662).</summary>");
+                _writer.Line("/// <param name=\"token\">The token to introspect.</param>");
+                _writer.Line("/// <param name=\"tokenTypeHint\"><c>access_token</c> or <c>refresh_token</c>, to help the provider find it.</param>");
+                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the request.</exception>");
+                _writer.Line(GeneratedCode);
+                _writer.Line("public global::System.Threading.Tasks.Task<global::OAuthGen.TokenIntrospection> IntrospectTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")");
+                _writer.Indent().Line("=> _tokenEndpointClient.IntrospectTokenAsync(token, tokenTypeHint, cancellationToken);").Outdent();
             }
 
             private void WriteRefreshToken()

@@ -44,14 +44,29 @@ namespace OAuthGen.Generator
                 }
 
                 var attribute = context.Attributes[0];
-                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string tokenEndpoint)
+                var arguments = new NamedArguments(attribute);
+                var metadataAddress = arguments.Get<string>("MetadataAddress");
+                string tokenEndpoint;
+                if (attribute.AttributeConstructor is null)
+                {
+                    return null;
+                }
+                else if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string declaredEndpoint)
+                {
+                    tokenEndpoint = declaredEndpoint;
+                }
+                else if (attribute.ConstructorArguments.Length == 0 && !string.IsNullOrEmpty(metadataAddress))
+                {
+                    // Every endpoint comes from the provider's metadata at run time.
+                    tokenEndpoint = string.Empty;
+                }
+                else
                 {
                     return null;
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
                 var compilation = (CSharpCompilation)context.SemanticModel.Compilation;
-                var arguments = new NamedArguments(attribute);
                 var tokenType = arguments.Get<ITypeSymbol>("TokenType") is { } declaredTokenType
                     ? ReadTokenType(declaredTokenType, type, compilation, cancellationToken)
                     : null;
@@ -71,6 +86,8 @@ namespace OAuthGen.Generator
                     AuthorizationEndpoint: arguments.Get<string>("AuthorizationEndpoint"),
                     DeviceAuthorizationEndpoint: arguments.Get<string>("DeviceAuthorizationEndpoint"),
                     RevocationEndpoint: arguments.Get<string>("RevocationEndpoint"),
+                    IntrospectionEndpoint: arguments.Get<string>("IntrospectionEndpoint"),
+                    MetadataAddress: metadataAddress,
                     Scope: arguments.Get<string>("Scope"),
                     ScopeRequired: arguments.Get("ScopeRequired", false),
                     UsePkce: arguments.Get("UsePkce", true),

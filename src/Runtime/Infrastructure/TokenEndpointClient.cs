@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -14,8 +13,8 @@ using System.Threading.Tasks;
 namespace OAuthGen.Infrastructure
 {
     /// <summary>
-    /// Builds, sends and reads the token requests of one provider. Generated clients delegate to it; it is public
-    /// only for them.
+    /// Builds, sends and reads the requests of one provider: token requests for every grant, device authorization,
+    /// revocation and introspection. Generated clients delegate to it; it is public only for them.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class TokenEndpointClient
@@ -23,6 +22,10 @@ namespace OAuthGen.Infrastructure
         /// <summary>Creates the plain <see cref="OAuthToken"/> of providers without a custom token type.</summary>
         public static readonly Func<IReadOnlyDictionary<string, JsonElement>, OAuthToken> CreateDefaultToken = _ => new OAuthToken();
 
+        private const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
+        private const string TokenExchangeGrant = "urn:ietf:params:oauth:grant-type:token-exchange";
+        private static readonly TimeSpan DefaultDevicePollInterval = TimeSpan.FromSeconds(5);
+        private static readonly TimeSpan SlowDownIncrement = TimeSpan.FromSeconds(5);
         private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new MediaTypeWithQualityHeaderValue("application/json");
 
         private readonly HttpClient _httpClient;
@@ -35,6 +38,15 @@ namespace OAuthGen.Infrastructure
             Options = options ?? throw new ArgumentNullException(nameof(options));
             Provider = provider ?? throw new ArgumentNullException(nameof(provider));
             _timeProvider = timeProvider ?? TimeProvider.System;
+        }
+
+        private enum Endpoint
+        {
+            Token,
+            Authorization,
+            DeviceAuthorization,
+            Revocation,
+            Introspection,
         }
 
         /// <summary>The client's registration.</summary>
@@ -50,15 +62,15 @@ namespace OAuthGen.Infrastructure
             CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
-            var body = NewBody("client_credentials");
             var resolvedScope = ResolveScope(scope);
             if (Provider.ScopeRequired && string.IsNullOrEmpty(resolvedScope))
             {
                 throw new ArgumentException(Provider.Name + " requires a scope: pass one, or set OAuthClientOptions.Scope.", nameof(scope));
             }
 
+            var body = TokenRequestBody.ForGrant("client_credentials");
             AddScope(body, resolvedScope);
-            return SendAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, createToken, cancellationToken);
         }
 
         /// <summary>The resource owner password credentials grant (RFC 6749 §4.3).</summary>
@@ -72,11 +84,11 @@ namespace OAuthGen.Infrastructure
         {
             ThrowIfNull(username, nameof(username));
             ThrowIfNull(password, nameof(password));
-            var body = NewBody("password");
+            var body = TokenRequestBody.ForGrant("password");
             body.Add("username", username);
             body.AddSecret("password", password);
             AddScope(body, ResolveScope(scope));
-            return SendAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, createToken, cancellationToken);
         }
 
         /// <summary>The authorization code grant's token request (RFC 6749 §4.1.3), with the PKCE verifier when given.</summary>
@@ -90,7 +102,7 @@ namespace OAuthGen.Infrastructure
         {
             ThrowIfNull(code, nameof(code));
             ThrowIfNull(redirectUri, nameof(redirectUri));
-            var body = NewBody("authorization_code");
+            var body = TokenRequestBody.ForGrant("authorization_code");
             body.AddSecret("code", code);
             body.Add("redirect_uri", redirectUri.OriginalString);
             if (codeVerifier is not null)
@@ -98,7 +110,7 @@ namespace OAuthGen.Infrastructure
                 body.AddSecret("code_verifier", codeVerifier);
             }
 
-            return SendAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, createToken, cancellationToken);
         }
 
         /// <summary>The refresh token grant (RFC 6749 §6).</summary>
@@ -110,17 +122,131 @@ namespace OAuthGen.Infrastructure
             where TToken : OAuthToken
         {
             ThrowIfNull(refreshToken, nameof(refreshToken));
-            var body = NewBody("refresh_token");
+            var body = TokenRequestBody.ForGrant("refresh_token");
             body.AddSecret("refresh_token", refreshToken);
             AddScope(body, scope);
-            return SendAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, createToken, cancellationToken);
         }
 
-        /// <summary>The URL that starts the authorization code flow (RFC 6749 §4.1.1), with PKCE S256 when the provider uses it.</summary>
-        public AuthorizationRequest CreateAuthorizationRequest(Uri redirectUri, string? scope, string? state)
+        /// <summary>Starts the device authorization grant (RFC 8628 §3.1).</summary>
+        public Task<DeviceAuthorization> RequestDeviceAuthorizationAsync(string? scope, CancellationToken cancellationToken)
+        {
+            var body = TokenRequestBody.ForOperation("device_authorization", authenticationFirst: true);
+            AddScope(body, ResolveScope(scope));
+            return SendAsync(Endpoint.DeviceAuthorization, body, ReadDeviceAuthorization, cancellationToken);
+        }
+
+        /// <summary>
+        /// Polls for the token of a device authorization (RFC 8628 §3.4, §3.5): at the given interval, five seconds slower
+        /// after each <c>slow_down</c>, until the user decides or the codes expire.
+        /// </summary>
+        public async Task<TToken> PollDeviceTokenAsync<TToken>(
+            DeviceAuthorization authorization,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken
+        {
+            ThrowIfNull(authorization, nameof(authorization));
+            var interval = authorization.Interval;
+            var expires = authorization.IssuedAt + authorization.ExpiresIn;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var body = TokenRequestBody.ForGrant(DeviceCodeGrant);
+                body.AddSecret("device_code", authorization.DeviceCode);
+                try
+                {
+                    return await SendTokenRequestAsync(body, createToken, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OAuthException e) when (e.Error == "authorization_pending")
+                {
+                }
+                catch (OAuthException e) when (e.Error == "slow_down")
+                {
+                    interval += SlowDownIncrement;
+                }
+
+                if (_timeProvider.GetUtcNow() + interval >= expires)
+                {
+                    throw new OAuthException(
+                        "The device code of " + Provider.Name + " expired before the user approved the request.", "expired_token", null, null, null, null);
+                }
+
+#if NET
+                await Task.Delay(interval, _timeProvider, cancellationToken).ConfigureAwait(false);
+#else
+                await _timeProvider.Delay(interval, cancellationToken).ConfigureAwait(false);
+#endif
+            }
+        }
+
+        /// <summary>The token exchange grant (RFC 8693 §2.1).</summary>
+        public Task<TToken> ExchangeTokenAsync<TToken>(
+            TokenExchangeRequest request,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken
+        {
+            ThrowIfNull(request, nameof(request));
+            if (string.IsNullOrEmpty(request.SubjectToken) || string.IsNullOrEmpty(request.SubjectTokenType))
+            {
+                throw new ArgumentException("A token exchange needs a SubjectToken and a SubjectTokenType.", nameof(request));
+            }
+
+            var body = TokenRequestBody.ForGrant(TokenExchangeGrant);
+            body.AddSecret("subject_token", request.SubjectToken);
+            body.Add("subject_token_type", request.SubjectTokenType);
+            if (request.ActorToken is not null)
+            {
+                body.AddSecret("actor_token", request.ActorToken);
+                body.Add("actor_token_type", request.ActorTokenType ?? TokenTypeIdentifiers.AccessToken);
+            }
+
+            AddOptional(body, "requested_token_type", request.RequestedTokenType);
+            AddOptional(body, "audience", request.Audience);
+            AddOptional(body, "resource", request.Resource);
+            AddScope(body, request.Scope);
+            return SendTokenRequestAsync(body, createToken, cancellationToken);
+        }
+
+        /// <summary>Revokes a token (RFC 7009 §2.1). An unknown or already revoked token is not an error.</summary>
+        public Task RevokeTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken)
+        {
+            ThrowIfNull(token, nameof(token));
+            var body = TokenRequestBody.ForOperation("revocation", authenticationFirst: false);
+            body.AddSecret("token", token);
+            AddOptional(body, "token_type_hint", tokenTypeHint);
+            return SendAsync(Endpoint.Revocation, body, ReadRevocation, cancellationToken);
+        }
+
+        /// <summary>Asks the provider about a token (RFC 7662 §2.1).</summary>
+        public Task<TokenIntrospection> IntrospectTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken)
+        {
+            ThrowIfNull(token, nameof(token));
+            var body = TokenRequestBody.ForOperation("introspection", authenticationFirst: false);
+            body.AddSecret("token", token);
+            AddOptional(body, "token_type_hint", tokenTypeHint);
+            return SendAsync(Endpoint.Introspection, body, ReadIntrospection, cancellationToken);
+        }
+
+        /// <summary>
+        /// The URL that starts the authorization code flow (RFC 6749 §4.1.1), with PKCE S256 when the provider uses it.
+        /// An authorization endpoint that comes from the provider's metadata must have been fetched: use
+        /// <see cref="CreateAuthorizationRequestAsync"/> then.
+        /// </summary>
+        public AuthorizationRequest CreateAuthorizationRequest(Uri redirectUri, string? scope, string? state) =>
+            BuildAuthorizationRequest(ResolveEndpoint(Endpoint.Authorization, ProviderMetadata.TryGetCached), redirectUri, scope, state);
+
+        /// <summary>The URL that starts the authorization code flow, fetching the provider's metadata first if need be.</summary>
+        public async Task<AuthorizationRequest> CreateAuthorizationRequestAsync(Uri redirectUri, string? scope, string? state, CancellationToken cancellationToken)
+        {
+            var endpoint = await ResolveEndpointAsync(Endpoint.Authorization, cancellationToken).ConfigureAwait(false);
+            return BuildAuthorizationRequest(endpoint, redirectUri, scope, state);
+        }
+
+        private AuthorizationRequest BuildAuthorizationRequest(Uri endpoint, Uri redirectUri, string? scope, string? state)
         {
             ThrowIfNull(redirectUri, nameof(redirectUri));
-            var endpoint = ResolveEndpoint(Options.AuthorizationEndpoint, Provider.AuthorizationEndpoint, "authorization endpoint");
             state ??= Base64Url.CreateRandom(32);
             var codeVerifier = Provider.UsePkce ? Pkce.CreateCodeVerifier() : null;
 
@@ -143,9 +269,8 @@ namespace OAuthGen.Infrastructure
                 query.Add(Pair("code_challenge_method", "S256"));
             }
 
-            var url = endpoint.AbsoluteUri;
             var separator = endpoint.Query.Length > 1 ? "&" : endpoint.Query.Length == 1 ? "" : "?";
-            return new AuthorizationRequest(new Uri(url + separator + FormUrlEncoding.EncodeForm(query)), state, codeVerifier);
+            return new AuthorizationRequest(new Uri(endpoint.AbsoluteUri + separator + FormUrlEncoding.EncodeForm(query)), state, codeVerifier);
         }
 
         private string? ResolveScope(string? scope) => scope ?? Options.Scope ?? Provider.Scope;
@@ -159,45 +284,40 @@ namespace OAuthGen.Infrastructure
             }
         }
 
-        // Parameter order: grant_type, client authentication, the grant's own, scope, the declared extras.
-        // Providers documented by example (seeds 001 and 002) list them in this order.
-        private TokenRequestBody NewBody(string grantType)
+        private static void AddOptional(TokenRequestBody body, string name, string? value)
         {
-            var body = new TokenRequestBody(grantType);
-            switch (Provider.ClientAuth)
+            if (!string.IsNullOrEmpty(value))
             {
-                case ClientAuthMethod.ClientSecretBasic:
-                    body.AddSecretValue(RequireClientSecret());
-                    break;
-                case ClientAuthMethod.ClientSecretPost:
-                    body.Add("client_id", RequireClientId());
-                    body.AddSecret("client_secret", RequireClientSecret());
-                    break;
-                case ClientAuthMethod.None:
-                    body.Add("client_id", RequireClientId());
-                    break;
-                default:
-                    throw new NotSupportedException(
-                        "Client authentication '" + Provider.ClientAuthName + "' is not supported by this version of OAuthGen.");
+                body.Add(name, value!);
             }
-
-            return body;
         }
 
-        private async Task<TToken> SendAsync<TToken>(
+        private Task<TToken> SendTokenRequestAsync<TToken>(
             TokenRequestBody body,
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
+            // Fail on missing credentials before anything is fetched or sent.
+            _ = RequireClientId();
+            if (Provider.ClientAuth is ClientAuthMethod.ClientSecretBasic or ClientAuthMethod.ClientSecretPost or ClientAuthMethod.ClientSecretJwt)
+            {
+                _ = RequireClientSecret();
+            }
+
             foreach (var parameter in Provider.Parameters)
             {
                 body.Add(parameter.Key, parameter.Value);
             }
 
-            var endpoint = ResolveEndpoint(Options.TokenEndpoint, Provider.TokenEndpoint, "token endpoint");
+            return SendAsync(Endpoint.Token, body, answer => CreateToken(answer, createToken), cancellationToken);
+        }
+
+        private async Task<TResult> SendAsync<TResult>(Endpoint kind, TokenRequestBody body, Func<Answer, TResult> read, CancellationToken cancellationToken)
+        {
+            var endpoint = await ResolveEndpointAsync(kind, cancellationToken).ConfigureAwait(false);
             using var request = CreateRequest(endpoint, body);
-            using var telemetry = new TokenRequestTelemetry(Provider.Name, body.GrantType, endpoint);
+            using var telemetry = new TokenRequestTelemetry(Provider.Name, body.Operation, endpoint);
 
             // HttpClient.Timeout covers only the headers when streaming, so the body read gets the same budget.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -210,13 +330,13 @@ namespace OAuthGen.Infrastructure
             {
                 using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 var receivedAt = _timeProvider.GetUtcNow();
-                var (bytes, length) = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
                 telemetry.StatusCode = response.StatusCode;
+                var (bytes, length) = await BoundedContent.ReadAsync(response.Content, Options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
                 try
                 {
-                    var token = CreateToken(response, bytes, length, receivedAt, body.Secrets, createToken);
+                    var result = read(new Answer(response.StatusCode, response.IsSuccessStatusCode, bytes, length, receivedAt, body.Secrets));
                     telemetry.Succeeded();
-                    return token;
+                    return result;
                 }
                 finally
                 {
@@ -226,12 +346,12 @@ namespace OAuthGen.Infrastructure
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
                 throw telemetry.Failed(new OAuthException(
-                    "The token request to " + endpoint.GetLeftPart(UriPartial.Path) + " timed out after " + _httpClient.Timeout.TotalSeconds + " s (HttpClient.Timeout).", e));
+                    "The request to " + endpoint.GetLeftPart(UriPartial.Path) + " timed out after " + _httpClient.Timeout.TotalSeconds + " s (HttpClient.Timeout).", e));
             }
             catch (HttpRequestException e)
             {
                 throw telemetry.Failed(new OAuthException(
-                    "The token request to " + endpoint.GetLeftPart(UriPartial.Path) + " failed: " + Redaction.Redact(e.Message, body.Secrets), e));
+                    "The request to " + endpoint.GetLeftPart(UriPartial.Path) + " failed: " + Redaction.Redact(e.Message, body.Secrets), e));
             }
             catch (Exception e)
             {
@@ -242,18 +362,10 @@ namespace OAuthGen.Infrastructure
 
         private HttpRequestMessage CreateRequest(Uri endpoint, TokenRequestBody body)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-            {
-                Content = body.ToContent(Provider.Body),
-            };
+            var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
             request.Headers.Accept.Add(AcceptJson);
-            if (Provider.ClientAuth == ClientAuthMethod.ClientSecretBasic)
-            {
-                var credentials = BasicAuthentication.EncodeCredentials(RequireClientId(), RequireClientSecret(), Provider.BasicEncoding);
-                body.AddSecretValue(credentials);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
-            }
-
+            AddClientAuthentication(request, body, endpoint);
+            request.Content = body.ToContent(Provider.Body);
             foreach (var header in Provider.Headers)
             {
                 if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value))
@@ -266,108 +378,56 @@ namespace OAuthGen.Infrastructure
             return request;
         }
 
-        private async Task<(byte[] Bytes, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+        // RFC 6749 §2.3: exactly one way of authenticating per request.
+        private void AddClientAuthentication(HttpRequestMessage request, TokenRequestBody body, Uri endpoint)
         {
-            var limit = Options.MaxResponseBytes;
-            if (content.Headers.ContentLength > limit)
+            switch (Provider.ClientAuth)
             {
-                throw TooLarge(limit);
-            }
-
-#if NET
-            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            var buffer = ArrayPool<byte>.Shared.Rent(4096);
-            var length = 0;
-            try
-            {
-                while (true)
-                {
-                    if (length > limit)
+                case ClientAuthMethod.ClientSecretBasic:
+                    var credentials = BasicAuthentication.EncodeCredentials(RequireClientId(), RequireClientSecret(), Provider.BasicEncoding);
+                    body.AddSecretValue(RequireClientSecret());
+                    body.AddSecretValue(credentials);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+                    break;
+                case ClientAuthMethod.ClientSecretPost:
+                    body.AddSecretValue(RequireClientSecret());
+                    body.AddClientAuthentication(new[] { Pair("client_id", RequireClientId()), Pair("client_secret", RequireClientSecret()) });
+                    break;
+                case ClientAuthMethod.None:
+                    body.AddClientAuthentication(new[] { Pair("client_id", RequireClientId()) });
+                    break;
+                case ClientAuthMethod.PrivateKeyJwt:
+                case ClientAuthMethod.ClientSecretJwt:
+                    var signing = Provider.ClientAuth == ClientAuthMethod.ClientSecretJwt
+                        ? ClientAssertion.ForSecret(RequireClientSecret())
+                        : ClientAssertion.ForPrivateKey(Options, Provider.Name);
+                    var assertion = ClientAssertion.Create(RequireClientId(), endpoint, signing, _timeProvider.GetUtcNow());
+                    body.AddSecretValue(assertion);
+                    body.AddClientAuthentication(new[]
                     {
-                        throw TooLarge(limit);
-                    }
-
-                    if (length == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-                        buffer = larger;
-                    }
-
-                    // Never ask for more than one byte past the limit: a huge body is refused, not buffered.
-                    var wanted = Math.Min(buffer.Length - length, limit + 1 - length);
-                    var read = await stream.ReadAsync(buffer, length, wanted, cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    length += read;
-                }
-
-                return (buffer, length);
-            }
-            catch
-            {
-                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-                throw;
+                        Pair("client_id", RequireClientId()),
+                        Pair("client_assertion_type", ClientAssertion.Type),
+                        Pair("client_assertion", assertion),
+                    });
+                    break;
+                default:
+                    throw new NotSupportedException("Client authentication '" + Provider.ClientAuthName + "' is not supported.");
             }
         }
 
-        private static OAuthException TooLarge(int limit) =>
-            new OAuthException("The token response is larger than " + limit + " bytes (OAuthClientOptions.MaxResponseBytes).");
-
-        private static TToken CreateToken<TToken>(
-            HttpResponseMessage response,
-            byte[] bytes,
-            int length,
-            DateTimeOffset receivedAt,
-            IReadOnlyList<string> secrets,
-            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken)
+        private static TToken CreateToken<TToken>(Answer answer, Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken)
             where TToken : OAuthToken
         {
-            var status = response.StatusCode;
-            var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(bytes, 0, length), out var problem);
-            if (read?.Error is { } error)
-            {
-                throw ProviderError(read, status, Redaction.Excerpt(bytes, length, secrets), secrets);
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new OAuthException(
-                    "The token endpoint answered " + Describe(status) + " without an OAuth error" + ExcerptSuffix(bytes, length, secrets),
-                    null,
-                    null,
-                    null,
-                    status,
-                    Redaction.Excerpt(bytes, length, secrets));
-            }
-
-            if (read is null)
-            {
-                throw new OAuthException(
-                    "The token endpoint answered " + Describe(status) + ", but " + problem + ExcerptSuffix(bytes, length, secrets),
-                    null,
-                    null,
-                    null,
-                    status,
-                    Redaction.Excerpt(bytes, length, secrets));
-            }
-
+            var read = ReadAnswer(answer, "a token");
             if (string.IsNullOrEmpty(read.AccessToken))
             {
                 throw new OAuthException(
-                    "The token endpoint answered " + Describe(status) + " without an access_token.",
+                    "The token endpoint answered " + Describe(answer.Status) + " without an access_token.",
                     null,
                     null,
                     null,
-                    status,
-                    Redaction.Excerpt(bytes, length, WithTokens(secrets, read)));
+                    answer.Status,
+                    Redaction.Excerpt(answer.Bytes, answer.Length, WithTokens(answer.Secrets, read)));
             }
 
             var token = createToken(read.AdditionalFields);
@@ -380,19 +440,132 @@ namespace OAuthGen.Infrastructure
             token.ExpiresIn = read.ExpiresIn;
             if (read.ExpiresIn is { } lifetime)
             {
-                token.ExpiresAt = lifetime < DateTimeOffset.MaxValue - receivedAt ? receivedAt + lifetime : DateTimeOffset.MaxValue;
+                token.ExpiresAt = lifetime < DateTimeOffset.MaxValue - answer.ReceivedAt ? answer.ReceivedAt + lifetime : DateTimeOffset.MaxValue;
             }
 
             return token;
         }
 
-        private static OAuthException ProviderError(TokenResponse read, HttpStatusCode status, string excerpt, IReadOnlyList<string> secrets)
+        private static DeviceAuthorization ReadDeviceAuthorization(Answer answer)
         {
-            var message = new StringBuilder("The token endpoint answered ").Append(Describe(status))
-                .Append(" with error '").Append(Redaction.Redact(Redaction.Printable(read.Error!, 100), secrets)).Append('\'');
+            var read = ReadAnswer(answer, "a device authorization");
+            var fields = read.AdditionalFields;
+            var deviceCode = TokenFieldReader.GetString(fields, "device_code");
+            var userCode = TokenFieldReader.GetString(fields, "user_code");
+            // "verification_url": the name some providers (Google) used before RFC 8628 settled on "verification_uri".
+            var verificationUri = TokenFieldReader.GetString(fields, "verification_uri") ?? TokenFieldReader.GetString(fields, "verification_url");
+            if (string.IsNullOrEmpty(deviceCode) || string.IsNullOrEmpty(userCode)
+                || !Uri.TryCreate(verificationUri, UriKind.Absolute, out var verification))
+            {
+                throw new OAuthException(
+                    "The device authorization endpoint answered " + Describe(answer.Status) + " without device_code, user_code and verification_uri.",
+                    null,
+                    null,
+                    null,
+                    answer.Status,
+                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+            }
+
+            Uri.TryCreate(TokenFieldReader.GetString(fields, "verification_uri_complete"), UriKind.Absolute, out var complete);
+            var interval = TokenFieldReader.GetTimeSpan(fields, "interval") is { } seconds && seconds > TimeSpan.Zero ? seconds : DefaultDevicePollInterval;
+            return new DeviceAuthorization(
+                deviceCode!,
+                userCode!,
+                verification!,
+                complete,
+                read.ExpiresIn ?? TimeSpan.FromMinutes(5),
+                interval,
+                answer.ReceivedAt);
+        }
+
+        private static bool ReadRevocation(Answer answer)
+        {
+            // RFC 7009 §2.2: any 200 is success, whatever its body; only errors are read.
+            if (!answer.IsSuccess || answer.Length > 0)
+            {
+                var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(answer.Bytes, 0, answer.Length), out _);
+                ThrowIfError(answer, read);
+            }
+
+            return true;
+        }
+
+        private static TokenIntrospection ReadIntrospection(Answer answer)
+        {
+            var read = ReadAnswer(answer, "an introspection result");
+            var fields = read.AdditionalFields;
+            bool? active;
+            try
+            {
+                active = TokenFieldReader.GetBoolean(fields, "active");
+            }
+            catch (OAuthException)
+            {
+                active = null;
+            }
+
+            if (active is null)
+            {
+                throw new OAuthException("The introspection endpoint answered without a boolean 'active' member.", null, null, null, answer.Status, null);
+            }
+
+            return new TokenIntrospection
+            {
+                Active = active.Value,
+                Scope = read.Scope,
+                ClientId = TokenFieldReader.GetString(fields, "client_id"),
+                Username = TokenFieldReader.GetString(fields, "username"),
+                Subject = TokenFieldReader.GetString(fields, "sub"),
+                ExpiresAt = TokenFieldReader.GetDateTimeOffset(fields, "exp"),
+                AdditionalFields = fields,
+            };
+        }
+
+        /// <summary>The answer read as an OAuth response, or an <see cref="OAuthException"/> saying why it is none.</summary>
+        private static TokenResponse ReadAnswer(Answer answer, string expected)
+        {
+            var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(answer.Bytes, 0, answer.Length), out var problem);
+            ThrowIfError(answer, read);
+            if (read is null)
+            {
+                throw new OAuthException(
+                    "The provider answered " + Describe(answer.Status) + " instead of " + expected + ": " + problem + ExcerptSuffix(answer),
+                    null,
+                    null,
+                    null,
+                    answer.Status,
+                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+            }
+
+            return read;
+        }
+
+        private static void ThrowIfError(Answer answer, TokenResponse? read)
+        {
+            if (read?.Error is not null)
+            {
+                throw ProviderError(read, answer);
+            }
+
+            if (!answer.IsSuccess)
+            {
+                throw new OAuthException(
+                    "The provider answered " + Describe(answer.Status) + " without an OAuth error" + ExcerptSuffix(answer),
+                    null,
+                    null,
+                    null,
+                    answer.Status,
+                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+            }
+        }
+
+        private static OAuthException ProviderError(TokenResponse read, Answer answer)
+        {
+            var message = new StringBuilder("The provider answered ").Append(Describe(answer.Status))
+                .Append(" with error '").Append(Redaction.Redact(Redaction.Printable(read.Error!, 100), answer.Secrets)).Append('\'');
             if (!string.IsNullOrEmpty(read.ErrorDescription))
             {
-                message.Append(": ").Append(Redaction.Redact(Redaction.Printable(read.ErrorDescription!, 300), secrets));
+                message.Append(": ").Append(Redaction.Redact(Redaction.Printable(read.ErrorDescription!, 300), answer.Secrets));
             }
 
             if (message[message.Length - 1] != '.')
@@ -403,15 +576,15 @@ namespace OAuthGen.Infrastructure
             return new OAuthException(
                 message.ToString(),
                 read.Error,
-                read.ErrorDescription is null ? null : Redaction.Redact(read.ErrorDescription, secrets),
+                read.ErrorDescription is null ? null : Redaction.Redact(read.ErrorDescription, answer.Secrets),
                 read.ErrorUri,
-                status,
-                excerpt);
+                answer.Status,
+                Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
         }
 
-        private static string ExcerptSuffix(byte[] bytes, int length, IReadOnlyList<string> secrets)
+        private static string ExcerptSuffix(Answer answer)
         {
-            var excerpt = Redaction.Excerpt(bytes, length, secrets);
+            var excerpt = Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets);
             return excerpt.Length == 0 ? " (empty body)." : ": " + excerpt;
         }
 
@@ -433,14 +606,59 @@ namespace OAuthGen.Infrastructure
 
         private static string Describe(HttpStatusCode status) => "HTTP " + (int)status + " (" + status + ")";
 
-        private Uri ResolveEndpoint(Uri? configured, string? declared, string what)
+        private async Task<Uri> ResolveEndpointAsync(Endpoint kind, CancellationToken cancellationToken)
         {
-            var endpoint = configured is not null ? AsWebUri(configured) : declared is not null ? ParseWebUri(declared) : null;
-            if (endpoint is null)
+            if (Configured(kind) is not null || !string.IsNullOrEmpty(Declared(kind)) || MetadataAddress() is not { } metadataAddress)
             {
-                throw new InvalidOperationException(Provider.Name + " declares no " + what + "; set it in the attribute or in OAuthClientOptions.");
+                return ResolveEndpoint(kind, _ => null);
             }
 
+            var metadata = await ProviderMetadata.GetAsync(_httpClient, metadataAddress, _timeProvider, Options.MaxResponseBytes).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return ResolveEndpoint(kind, _ => metadata);
+        }
+
+        private Uri ResolveEndpoint(Endpoint kind, Func<Uri, ProviderMetadata?> metadataFor)
+        {
+            Uri? endpoint;
+            if (Configured(kind) is { } configured)
+            {
+                endpoint = AsWebUri(configured);
+            }
+            else if (Declared(kind) is { Length: > 0 } declared)
+            {
+                endpoint = ParseWebUri(declared);
+            }
+            else if (MetadataAddress() is { } metadataAddress)
+            {
+                var metadata = metadataFor(metadataAddress)
+                    ?? throw new InvalidOperationException(
+                        "The " + Name(kind) + " of " + Provider.Name + " comes from its metadata, which has not been fetched yet: use the asynchronous method.");
+                var published = FromMetadata(metadata, kind)
+                    ?? throw new InvalidOperationException(
+                        "The metadata of " + Provider.Name + " at " + metadataAddress.AbsoluteUri + " publishes no " + Name(kind) + ".");
+                endpoint = ParseWebUri(published);
+            }
+            else
+            {
+                throw new InvalidOperationException(Provider.Name + " declares no " + Name(kind) + "; set it in the attribute or in OAuthClientOptions.");
+            }
+
+            return MakeAbsolute(endpoint, Name(kind));
+        }
+
+        private Uri? MetadataAddress()
+        {
+            if (Options.MetadataAddress is { } configured)
+            {
+                return MakeAbsolute(AsWebUri(configured), "metadata address");
+            }
+
+            return Provider.MetadataAddress is { Length: > 0 } declared ? MakeAbsolute(ParseWebUri(declared), "metadata address") : null;
+        }
+
+        private Uri MakeAbsolute(Uri endpoint, string what)
+        {
             if (endpoint.IsAbsoluteUri)
             {
                 return endpoint;
@@ -452,7 +670,41 @@ namespace OAuthGen.Infrastructure
             return new Uri(baseAddress, endpoint);
         }
 
-        // On Unix, "/oauth/token" parses as an absolute file:// URI; a token endpoint is always http(s) or relative.
+        private Uri? Configured(Endpoint kind) => kind switch
+        {
+            Endpoint.Token => Options.TokenEndpoint,
+            Endpoint.Authorization => Options.AuthorizationEndpoint,
+            _ => null,
+        };
+
+        private string? Declared(Endpoint kind) => kind switch
+        {
+            Endpoint.Token => Provider.TokenEndpoint,
+            Endpoint.Authorization => Provider.AuthorizationEndpoint,
+            Endpoint.DeviceAuthorization => Provider.DeviceAuthorizationEndpoint,
+            Endpoint.Revocation => Provider.RevocationEndpoint,
+            _ => Provider.IntrospectionEndpoint,
+        };
+
+        private static string? FromMetadata(ProviderMetadata metadata, Endpoint kind) => kind switch
+        {
+            Endpoint.Token => metadata.TokenEndpoint,
+            Endpoint.Authorization => metadata.AuthorizationEndpoint,
+            Endpoint.DeviceAuthorization => metadata.DeviceAuthorizationEndpoint,
+            Endpoint.Revocation => metadata.RevocationEndpoint,
+            _ => metadata.IntrospectionEndpoint,
+        };
+
+        private static string Name(Endpoint kind) => kind switch
+        {
+            Endpoint.Token => "token endpoint",
+            Endpoint.Authorization => "authorization endpoint",
+            Endpoint.DeviceAuthorization => "device authorization endpoint",
+            Endpoint.Revocation => "revocation endpoint",
+            _ => "introspection endpoint",
+        };
+
+        // On Unix, "/oauth/token" parses as an absolute file:// URI; an endpoint is always http(s) or relative.
         private static Uri ParseWebUri(string text) =>
             Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
                 ? absolute
@@ -480,6 +732,32 @@ namespace OAuthGen.Infrastructure
             {
                 throw new ArgumentNullException(name);
             }
+        }
+
+        /// <summary>What came back: status, body (a pooled buffer) and the secrets to keep out of any message about it.</summary>
+        private readonly struct Answer
+        {
+            public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets)
+            {
+                Status = status;
+                IsSuccess = isSuccess;
+                Bytes = bytes;
+                Length = length;
+                ReceivedAt = receivedAt;
+                Secrets = secrets;
+            }
+
+            public HttpStatusCode Status { get; }
+
+            public bool IsSuccess { get; }
+
+            public byte[] Bytes { get; }
+
+            public int Length { get; }
+
+            public DateTimeOffset ReceivedAt { get; }
+
+            public IReadOnlyList<string> Secrets { get; }
         }
     }
 }

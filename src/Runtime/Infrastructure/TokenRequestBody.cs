@@ -21,14 +21,33 @@ namespace OAuthGen.Infrastructure
         private readonly List<KeyValuePair<string, string>> _parameters = new List<KeyValuePair<string, string>>();
         private readonly List<string> _secrets = new List<string>();
 
-        public TokenRequestBody(string grantType)
+        private readonly bool _authenticationFirst;
+
+        private TokenRequestBody(string operation, string? grantType, bool authenticationFirst = false)
         {
-            Add("grant_type", grantType);
+            Operation = operation;
+            _authenticationFirst = authenticationFirst;
+            if (grantType is not null)
+            {
+                Add("grant_type", grantType);
+            }
         }
 
         public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
 
-        public string GrantType => _parameters[0].Value;
+        /// <summary>A token request: grant_type first, the client's authentication right after it.</summary>
+        public static TokenRequestBody ForGrant(string grantType) => new TokenRequestBody(grantType, grantType);
+
+        /// <summary>
+        /// A request to another endpoint: the client's authentication first (device authorization, RFC 8628 §3.1) or
+        /// last (revocation and introspection, RFC 7009 §2.1 and RFC 7662 §2.1), as each RFC's example has it.
+        /// </summary>
+        public static TokenRequestBody ForOperation(string operation, bool authenticationFirst) => new TokenRequestBody(operation, grantType: null, authenticationFirst);
+
+        /// <summary>The grant type, or the name of the endpoint's operation: for telemetry.</summary>
+        public string Operation { get; }
+
+        private bool IsTokenRequest => _parameters.Count > 0 && _parameters[0].Key == "grant_type";
 
         /// <summary>Every secret value the request carries, in the body or its headers.</summary>
         public IReadOnlyList<string> Secrets => _secrets;
@@ -42,6 +61,13 @@ namespace OAuthGen.Infrastructure
         }
 
         public void AddSecretValue(string value) => _secrets.Add(value);
+
+        /// <summary>Puts the client's authentication parameters where providers document them: after grant_type, or last.</summary>
+        public void AddClientAuthentication(IReadOnlyList<KeyValuePair<string, string>> parameters)
+        {
+            var index = IsTokenRequest ? 1 : _authenticationFirst ? 0 : _parameters.Count;
+            _parameters.InsertRange(index, parameters);
+        }
 
         public HttpContent ToContent(BodyEncoding encoding)
         {

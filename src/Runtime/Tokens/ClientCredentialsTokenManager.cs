@@ -97,6 +97,12 @@ namespace OAuthGen.Tokens
 
         private async Task<OAuthToken> AcquireAsync(string key, string? scope, OAuthToken? rejected)
         {
+            // A caller that looked before the previous flight stored its token must not start another request.
+            if (_tokens.TryGetValue(key, out var current) && current.AccessToken != rejected?.AccessToken && _options.IsFresh(current, _timeProvider.GetUtcNow()))
+            {
+                return current;
+            }
+
             if (_sharedCache is not null)
             {
                 var shared = await _sharedCache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);

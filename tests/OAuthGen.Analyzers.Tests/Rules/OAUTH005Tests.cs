@@ -45,6 +45,44 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 """);
         }
 
+        [Fact]
+        public async Task Fires_when_there_is_neither_a_token_endpoint_nor_metadata()
+        {
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [{|OAUTH005:OAuthProvider(Grants = OAuthGrant.ClientCredentials)|}]
+                public partial class ExampleAuth { }
+                """);
+
+            Assert.StartsWith("The token endpoint is missing: pass it to [OAuthProvider(...)] or set MetadataAddress", diagnostics.Single().GetMessage());
+        }
+
+        [Fact]
+        public async Task Checks_the_introspection_endpoint_and_the_metadata_address_too()
+        {
+            await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider(
+                    MetadataAddress = {|OAUTH005:"https://id.example/.well-known/openid-configuration#x"|},
+                    IntrospectionEndpoint = {|OAUTH005:"ftp://id.example/introspect"|})]
+                public partial class ExampleAuth { }
+                """);
+        }
+
+        [Fact]
+        public async Task Is_silent_when_every_endpoint_comes_from_the_metadata()
+        {
+            await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider(MetadataAddress = "https://id.example/.well-known/openid-configuration",
+                    Grants = OAuthGrant.ClientCredentials | OAuthGrant.AuthorizationCode | OAuthGrant.DeviceCode)]
+                public partial class ExampleAuth { }
+                """);
+        }
+
         [Theory]
         [InlineData("https://auth.example/oauth2/token/")]
         [InlineData("configapi/v2/oauth/token")]

@@ -19,25 +19,36 @@ namespace OAuthGen.Tests.Generator
         private const string ClientCredentialsScopeRequired = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string scope, CancellationToken cancellationToken = default(CancellationToken))";
         private const string Password = "Task<OAuthToken> RequestPasswordTokenAsync(string username, string password, string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
         private const string CreateAuthorizationRequest = "AuthorizationRequest CreateAuthorizationRequest(Uri redirectUri, string? scope = null, string? state = null)";
+        private const string CreateAuthorizationRequestAsync = "Task<AuthorizationRequest> CreateAuthorizationRequestAsync(Uri redirectUri, string? scope = null, string? state = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string RequestDeviceAuthorization = "Task<DeviceAuthorization> RequestDeviceAuthorizationAsync(string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string PollDeviceToken = "Task<OAuthToken> PollDeviceTokenAsync(DeviceAuthorization authorization, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string ExchangeToken = "Task<OAuthToken> ExchangeTokenAsync(TokenExchangeRequest request, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string RevokeToken = "Task RevokeTokenAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string IntrospectToken = "Task<TokenIntrospection> IntrospectTokenAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default(CancellationToken))";
         private const string ExchangeAuthorizationCode = "Task<OAuthToken> ExchangeAuthorizationCodeAsync(string code, Uri redirectUri, string? codeVerifier = null, CancellationToken cancellationToken = default(CancellationToken))";
         private const string RefreshToken = "Task<OAuthToken> RefreshTokenAsync(string refreshToken, string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
 
         /// <summary>Every grant-specific member name the generator can emit.</summary>
         private static readonly string[] GrantMemberNames =
         {
-            "RequestClientCredentialsTokenAsync", "RequestPasswordTokenAsync", "CreateAuthorizationRequest", "ExchangeAuthorizationCodeAsync", "RefreshTokenAsync",
+            "RequestClientCredentialsTokenAsync", "RequestPasswordTokenAsync", "CreateAuthorizationRequest", "CreateAuthorizationRequestAsync", "ExchangeAuthorizationCodeAsync",
+            "RefreshTokenAsync", "RequestDeviceAuthorizationAsync", "PollDeviceTokenAsync", "ExchangeTokenAsync", "RevokeTokenAsync", "IntrospectTokenAsync",
         };
 
         private static readonly Dictionary<string, GrantCase> Cases = new[]
         {
             new GrantCase("ClientCredentials", "Grants = OAuthGrant.ClientCredentials", ClientCredentials),
             new GrantCase("Password", "Grants = OAuthGrant.Password", Password),
-            new GrantCase("AuthorizationCode", "Grants = OAuthGrant.AuthorizationCode, AuthorizationEndpoint = \"https://id.example/authorize\"", CreateAuthorizationRequest, ExchangeAuthorizationCode),
+            new GrantCase("AuthorizationCode", "Grants = OAuthGrant.AuthorizationCode, AuthorizationEndpoint = \"https://id.example/authorize\"", CreateAuthorizationRequest, CreateAuthorizationRequestAsync, ExchangeAuthorizationCode),
             new GrantCase("RefreshToken", "Grants = OAuthGrant.RefreshToken", RefreshToken),
             new GrantCase(
                 "AllFour",
                 "Grants = OAuthGrant.ClientCredentials | OAuthGrant.Password | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken, AuthorizationEndpoint = \"https://id.example/authorize\"",
-                ClientCredentials, Password, CreateAuthorizationRequest, ExchangeAuthorizationCode, RefreshToken),
+                ClientCredentials, Password, CreateAuthorizationRequest, CreateAuthorizationRequestAsync, ExchangeAuthorizationCode, RefreshToken),
+            new GrantCase("DeviceCode", "Grants = OAuthGrant.DeviceCode, DeviceAuthorizationEndpoint = \"https://id.example/device\"", RequestDeviceAuthorization, PollDeviceToken),
+            new GrantCase("TokenExchange", "Grants = OAuthGrant.TokenExchange", ExchangeToken),
+            new GrantCase("Revocation endpoint", "Grants = OAuthGrant.None, RevocationEndpoint = \"https://id.example/revoke\"", RevokeToken),
+            new GrantCase("Introspection endpoint", "Grants = OAuthGrant.None, IntrospectionEndpoint = \"https://id.example/introspect\"", IntrospectToken),
             new GrantCase("ClientCredentialsScopeRequired", "Grants = OAuthGrant.ClientCredentials, ScopeRequired = true", ClientCredentialsScopeRequired),
             new GrantCase("Default (no Grants argument)", null, ClientCredentials),
             new GrantCase("None", "Grants = OAuthGrant.None"),
@@ -101,6 +112,7 @@ namespace OAuthGen.Tests.Generator
             var tokenMethods = type.GetMembers().OfType<IMethodSymbol>()
                 .Where(method => method.DeclaredAccessibility == Accessibility.Public && method.Name.EndsWith("Async", StringComparison.Ordinal))
                 .ToArray();
+            tokenMethods = tokenMethods.Where(method => method.Name != "CreateAuthorizationRequestAsync").ToArray();
             Assert.Equal(new[] { "ExchangeAuthorizationCodeAsync", "RefreshTokenAsync", "RequestClientCredentialsTokenAsync" }, tokenMethods.Select(method => method.Name).OrderBy(name => name));
             Assert.All(tokenMethods, method => Assert.Equal("Task<ConnectedHomeToken>", Signature(method.ReturnType)));
 

@@ -62,7 +62,7 @@ namespace OAuthGen.Tests.Package
                       </PropertyGroup>
                       <ItemGroup>
                         <PackageReference Include="OAuthGen" Version="{version}" />
-                        <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="8.0.1" />
+                        <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
                       </ItemGroup>
                     </Project>
                     """);

@@ -166,10 +166,17 @@ namespace OAuthGen.Generator.Analyzers
             {
                 CheckEndpoint(declared, "token endpoint", provider.ConstructorString(0), provider.ConstructorExpression(0, "tokenEndpoint"));
             }
+            else if (IsMissing(provider, "MetadataAddress"))
+            {
+                // [OAuthProvider] with neither a token endpoint nor metadata to read one from.
+                declared.Report(DiagnosticDescriptors.InvalidEndpoint, provider.LocationOf(null), "token endpoint", "is missing: pass it to [OAuthProvider(...)] or set MetadataAddress");
+            }
 
             CheckNamedEndpoint(declared, "authorization endpoint", "AuthorizationEndpoint");
             CheckNamedEndpoint(declared, "device authorization endpoint", "DeviceAuthorizationEndpoint");
             CheckNamedEndpoint(declared, "revocation endpoint", "RevocationEndpoint");
+            CheckNamedEndpoint(declared, "introspection endpoint", "IntrospectionEndpoint");
+            CheckNamedEndpoint(declared, "metadata address", "MetadataAddress");
         }
 
         private static void CheckNamedEndpoint(Declaration declared, string what, string property)
@@ -209,12 +216,14 @@ namespace OAuthGen.Generator.Analyzers
                 return;
             }
 
-            if ((grants & GrantFlags.AuthorizationCode) != 0 && IsMissing(provider, "AuthorizationEndpoint"))
+            // The metadata publishes what the declaration leaves out.
+            var fromMetadata = !IsMissing(provider, "MetadataAddress");
+            if ((grants & GrantFlags.AuthorizationCode) != 0 && IsMissing(provider, "AuthorizationEndpoint") && !fromMetadata)
             {
                 declared.Report(DiagnosticDescriptors.GrantMissingEndpoint, provider.LocationOfMember("Grants", "AuthorizationCode"), "AuthorizationCode", "AuthorizationEndpoint", declared.Type.Name);
             }
 
-            if ((grants & GrantFlags.DeviceCode) != 0 && IsMissing(provider, "DeviceAuthorizationEndpoint"))
+            if ((grants & GrantFlags.DeviceCode) != 0 && IsMissing(provider, "DeviceAuthorizationEndpoint") && !fromMetadata)
             {
                 declared.Report(DiagnosticDescriptors.GrantMissingEndpoint, provider.LocationOfMember("Grants", "DeviceCode"), "DeviceCode", "DeviceAuthorizationEndpoint", declared.Type.Name);
             }

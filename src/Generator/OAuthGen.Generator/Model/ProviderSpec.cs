@@ -16,6 +16,8 @@ namespace OAuthGen.Generator.Model
         string? AuthorizationEndpoint,
         string? DeviceAuthorizationEndpoint,
         string? RevocationEndpoint,
+        string? IntrospectionEndpoint,
+        string? MetadataAddress,
         string? Scope,
         bool ScopeRequired,
         bool UsePkce,
