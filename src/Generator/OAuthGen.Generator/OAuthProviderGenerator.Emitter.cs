@@ -16,6 +16,10 @@ namespace OAuthGen.Generator
             private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
             private const string Fields = "global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>";
 
+            private const string ScopeDoc = "The scope to request; the configured or declared default when null.";
+            private static readonly (string, string) CancellationDoc = ("cancellationToken", "Cancels the request.");
+            private static readonly (string, string) TokenTypeHintDoc = ("tokenTypeHint", "<c>access_token</c> or <c>refresh_token</c>, to help the provider find it.");
+
             private readonly ProviderSpec _spec;
             private readonly SourceWriter _writer = new SourceWriter();
 
@@ -274,153 +278,146 @@ namespace OAuthGen.Generator
 
             private void WriteClientCredentials()
             {
-                var scopeParameter = _spec.ScopeRequired ? "string scope" : "string" + Nullable + " scope = null";
-                _writer.Line();
-                _writer.Line("/// <summary>Requests a token with the client credentials grant (RFC 6749 §4.4).</summary>");
-                _writer.Line(_spec.ScopeRequired
-                    ? "/// <param name=\"scope\">The scope to request; this provider requires one.</param>"
-                    : "/// <param name=\"scope\">The scope to request; the configured or declared default when null.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the request or answered with no token.</exception>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public " + TaskOfToken + " RequestClientCredentialsTokenAsync(" + scopeParameter + ", " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.RequestClientCredentialsTokenAsync(scope, " + CreateToken + ", cancellationToken);").Outdent();
-                _writer.Line();
-                _writer.Line(GeneratedCode);
-                _writer.Line("global::OAuthGen.OAuthProviderInfo global::OAuthGen.IClientCredentialsTokenClient.Provider => s_provider;");
-                _writer.Line();
-                _writer.Line(GeneratedCode);
-                _writer.Line("global::OAuthGen.OAuthClientOptions global::OAuthGen.IClientCredentialsTokenClient.Options => _tokenEndpointClient.Options;");
-                _writer.Line();
-                _writer.Line(GeneratedCode);
-                _writer.Line("global::System.Threading.Tasks.Task<" + Token + "> global::OAuthGen.IClientCredentialsTokenClient.RequestClientCredentialsTokenAsync(string" + Nullable + " scope, global::System.Threading.CancellationToken cancellationToken)");
-                _writer.Indent().Line("=> _tokenEndpointClient.RequestClientCredentialsTokenAsync<" + Token + ">(scope, " + CreateToken + ", cancellationToken);").Outdent();
+                WritePublic(
+                    "Requests a token with the client credentials grant (RFC 6749 §4.4).",
+                    new[] { ("scope", _spec.ScopeRequired ? "The scope to request; this provider requires one." : ScopeDoc), CancellationDoc },
+                    "The provider refused the request or answered with no token.",
+                    "public " + TaskOfToken + " RequestClientCredentialsTokenAsync(" + (_spec.ScopeRequired ? "string scope" : "string" + Nullable + " scope = null") + ", " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.RequestClientCredentialsTokenAsync(scope, " + CreateToken + ", cancellationToken)");
+                WriteInterfaceHooks(
+                    "global::OAuthGen.IClientCredentialsTokenClient",
+                    "RequestClientCredentialsTokenAsync(string" + Nullable + " scope, global::System.Threading.CancellationToken cancellationToken)",
+                    "_tokenEndpointClient.RequestClientCredentialsTokenAsync<" + Token + ">(scope, " + CreateToken + ", cancellationToken)");
             }
 
-            private void WritePassword()
-            {
-                _writer.Line();
-                _writer.Line("/// <summary>Requests a token with the resource owner password credentials grant (RFC 6749 §4.3).</summary>");
-                _writer.Line("/// <param name=\"username\">The resource owner's username.</param>");
-                _writer.Line("/// <param name=\"password\">The resource owner's password; never logged or shown in an exception.</param>");
-                _writer.Line("/// <param name=\"scope\">The scope to request; the configured or declared default when null.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the request or answered with no token.</exception>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public " + TaskOfToken + " RequestPasswordTokenAsync(string username, string password, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.RequestPasswordTokenAsync(username, password, scope, " + CreateToken + ", cancellationToken);").Outdent();
-            }
+            private void WritePassword() =>
+                WritePublic(
+                    "Requests a token with the resource owner password credentials grant (RFC 6749 §4.3).",
+                    new[] { ("username", "The resource owner's username."), ("password", "The resource owner's password; never logged or shown in an exception."), ("scope", ScopeDoc), CancellationDoc },
+                    "The provider refused the request or answered with no token.",
+                    "public " + TaskOfToken + " RequestPasswordTokenAsync(string username, string password, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.RequestPasswordTokenAsync(username, password, scope, " + CreateToken + ", cancellationToken)");
 
             private void WriteAuthorizationCode()
             {
-                _writer.Line();
-                _writer.Line("/// <summary>Creates the URL that sends the user to the provider to authorize this client (RFC 6749 §4.1.1)" + (_spec.UsePkce ? ", with a PKCE S256 challenge (RFC 7636)" : string.Empty) + ".</summary>");
-                _writer.Line("/// <param name=\"redirectUri\">Where the provider sends the user back with the code.</param>");
-                _writer.Line("/// <param name=\"scope\">The scope to request; the configured or declared default when null.</param>");
-                _writer.Line("/// <param name=\"state\">The state to round-trip; a random one when null.</param>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public global::OAuthGen.AuthorizationRequest CreateAuthorizationRequest(global::System.Uri redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null)");
-                _writer.Indent().Line("=> _tokenEndpointClient.CreateAuthorizationRequest(redirectUri, scope, state);").Outdent();
-                _writer.Line();
-                _writer.Line("/// <summary>Creates the URL that sends the user to the provider to authorize this client, fetching the provider's metadata first when the authorization endpoint comes from it.</summary>");
-                _writer.Line("/// <param name=\"redirectUri\">Where the provider sends the user back with the code.</param>");
-                _writer.Line("/// <param name=\"scope\">The scope to request; the configured or declared default when null.</param>");
-                _writer.Line("/// <param name=\"state\">The state to round-trip; a random one when null.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels fetching the metadata.</param>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public global::System.Threading.Tasks.Task<global::OAuthGen.AuthorizationRequest> CreateAuthorizationRequestAsync(global::System.Uri redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.CreateAuthorizationRequestAsync(redirectUri, scope, state, cancellationToken);").Outdent();
-                _writer.Line();
-                _writer.Line("/// <summary>Exchanges an authorization code for a token (RFC 6749 §4.1.3).</summary>");
-                _writer.Line("/// <param name=\"code\">The code the provider sent to the redirect URI.</param>");
-                _writer.Line("/// <param name=\"redirectUri\">The redirect URI of the authorization request.</param>");
-                _writer.Line("/// <param name=\"codeVerifier\">The PKCE code verifier of the authorization request, if it had one.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the code or answered with no token.</exception>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public " + TaskOfToken + " ExchangeAuthorizationCodeAsync(string code, global::System.Uri redirectUri, string" + Nullable + " codeVerifier = null, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.ExchangeAuthorizationCodeAsync(code, redirectUri, codeVerifier, " + CreateToken + ", cancellationToken);").Outdent();
+                var redirectUri = ("redirectUri", "Where the provider sends the user back with the code.");
+                var state = ("state", "The state to round-trip; a random one when null.");
+                WritePublic(
+                    "Creates the URL that sends the user to the provider to authorize this client (RFC 6749 §4.1.1)" + (_spec.UsePkce ? ", with a PKCE S256 challenge (RFC 7636)" : string.Empty) + ".",
+                    new[] { redirectUri, ("scope", ScopeDoc), state },
+                    null,
+                    "public global::OAuthGen.AuthorizationRequest CreateAuthorizationRequest(global::System.Uri redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null)",
+                    "_tokenEndpointClient.CreateAuthorizationRequest(redirectUri, scope, state)");
+                WritePublic(
+                    "Creates the URL that sends the user to the provider to authorize this client, fetching the provider's metadata first when the authorization endpoint comes from it.",
+                    new[] { redirectUri, ("scope", ScopeDoc), state, ("cancellationToken", "Cancels fetching the metadata.") },
+                    null,
+                    "public global::System.Threading.Tasks.Task<global::OAuthGen.AuthorizationRequest> CreateAuthorizationRequestAsync(global::System.Uri redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.CreateAuthorizationRequestAsync(redirectUri, scope, state, cancellationToken)");
+                WritePublic(
+                    "Exchanges an authorization code for a token (RFC 6749 §4.1.3).",
+                    new[]
+                    {
+                        ("code", "The code the provider sent to the redirect URI."),
+                        ("redirectUri", "The redirect URI of the authorization request."),
+                        ("codeVerifier", "The PKCE code verifier of the authorization request, if it had one."),
+                        CancellationDoc,
+                    },
+                    "The provider refused the code or answered with no token.",
+                    "public " + TaskOfToken + " ExchangeAuthorizationCodeAsync(string code, global::System.Uri redirectUri, string" + Nullable + " codeVerifier = null, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.ExchangeAuthorizationCodeAsync(code, redirectUri, codeVerifier, " + CreateToken + ", cancellationToken)");
             }
 
             private void WriteDeviceCode()
             {
-                _writer.Line();
-                _writer.Line("/// <summary>Starts the device authorization grant (RFC 8628 §3.1): show the user code and verification URI to the user, then poll.</summary>");
-                _writer.Line("/// <param name=\"scope\">The scope to request; the configured or declared default when null.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the request.</exception>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public global::System.Threading.Tasks.Task<global::OAuthGen.DeviceAuthorization> RequestDeviceAuthorizationAsync(string" + Nullable + " scope = null, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.RequestDeviceAuthorizationAsync(scope, cancellationToken);").Outdent();
-                _writer.Line();
-                _writer.Line("/// <summary>Polls for the token of a device authorization (RFC 8628 §3.4) until the user approves, denies, or the codes expire.</summary>");
-                _writer.Line("/// <param name=\"authorization\">The answer of <see cref=\"RequestDeviceAuthorizationAsync\"/>.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Stops polling.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The user denied the request, the codes expired, or the provider failed.</exception>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public " + TaskOfToken + " PollDeviceTokenAsync(global::OAuthGen.DeviceAuthorization authorization, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.PollDeviceTokenAsync(authorization, " + CreateToken + ", cancellationToken);").Outdent();
+                WritePublic(
+                    "Starts the device authorization grant (RFC 8628 §3.1): show the user code and verification URI to the user, then poll.",
+                    new[] { ("scope", ScopeDoc), CancellationDoc },
+                    "The provider refused the request.",
+                    "public global::System.Threading.Tasks.Task<global::OAuthGen.DeviceAuthorization> RequestDeviceAuthorizationAsync(string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.RequestDeviceAuthorizationAsync(scope, cancellationToken)");
+                WritePublic(
+                    "Polls for the token of a device authorization (RFC 8628 §3.4) until the user approves, denies, or the codes expire.",
+                    new[] { ("authorization", "The answer of <see cref=\"RequestDeviceAuthorizationAsync\"/>."), ("cancellationToken", "Stops polling.") },
+                    "The user denied the request, the codes expired, or the provider failed.",
+                    "public " + TaskOfToken + " PollDeviceTokenAsync(global::OAuthGen.DeviceAuthorization authorization, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.PollDeviceTokenAsync(authorization, " + CreateToken + ", cancellationToken)");
             }
 
-            private void WriteTokenExchange()
-            {
-                _writer.Line();
-                _writer.Line("/// <summary>Exchanges a token for another (RFC 8693).</summary>");
-                _writer.Line("/// <param name=\"request\">The subject token, its type, and what is wanted in exchange.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the exchange or answered with no token.</exception>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public " + TaskOfToken + " ExchangeTokenAsync(global::OAuthGen.TokenExchangeRequest request, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.ExchangeTokenAsync(request, " + CreateToken + ", cancellationToken);").Outdent();
-            }
+            private void WriteTokenExchange() =>
+                WritePublic(
+                    "Exchanges a token for another (RFC 8693).",
+                    new[] { ("request", "The subject token, its type, and what is wanted in exchange."), CancellationDoc },
+                    "The provider refused the exchange or answered with no token.",
+                    "public " + TaskOfToken + " ExchangeTokenAsync(global::OAuthGen.TokenExchangeRequest request, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.ExchangeTokenAsync(request, " + CreateToken + ", cancellationToken)");
 
-            private void WriteRevocation()
-            {
-                _writer.Line();
-                _writer.Line("/// <summary>Revokes an access or refresh token (RFC 7009). An unknown or already revoked token is not an error.</summary>");
-                _writer.Line("/// <param name=\"token\">The token to revoke.</param>");
-                _writer.Line("/// <param name=\"tokenTypeHint\"><c>access_token</c> or <c>refresh_token</c>, to help the provider find it.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the request.</exception>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public global::System.Threading.Tasks.Task RevokeTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.RevokeTokenAsync(token, tokenTypeHint, cancellationToken);").Outdent();
-            }
+            private void WriteRevocation() =>
+                WritePublic(
+                    "Revokes an access or refresh token (RFC 7009). An unknown or already revoked token is not an error.",
+                    new[] { ("token", "The token to revoke."), TokenTypeHintDoc, CancellationDoc },
+                    "The provider refused the request.",
+                    "public global::System.Threading.Tasks.Task RevokeTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.RevokeTokenAsync(token, tokenTypeHint, cancellationToken)");
 
-            private void WriteIntrospection()
-            {
-                _writer.Line();
-                _writer.Line("/// <summary>Asks the provider whether a token is active, and about it (RFC 7662).</summary>");
-                _writer.Line("/// <param name=\"token\">The token to introspect.</param>");
-                _writer.Line("/// <param name=\"tokenTypeHint\"><c>access_token</c> or <c>refresh_token</c>, to help the provider find it.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the request.</exception>");
-                _writer.Line(GeneratedCode);
-                _writer.Line("public global::System.Threading.Tasks.Task<global::OAuthGen.TokenIntrospection> IntrospectTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.IntrospectTokenAsync(token, tokenTypeHint, cancellationToken);").Outdent();
-            }
+            private void WriteIntrospection() =>
+                WritePublic(
+                    "Asks the provider whether a token is active, and about it (RFC 7662).",
+                    new[] { ("token", "The token to introspect."), TokenTypeHintDoc, CancellationDoc },
+                    "The provider refused the request.",
+                    "public global::System.Threading.Tasks.Task<global::OAuthGen.TokenIntrospection> IntrospectTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.IntrospectTokenAsync(token, tokenTypeHint, cancellationToken)");
 
             private void WriteRefreshToken()
             {
+                WritePublic(
+                    "Gets a new token with a refresh token (RFC 6749 §6).",
+                    new[] { ("refreshToken", "The refresh token."), ("scope", "A scope no wider than the original; the original when null."), CancellationDoc },
+                    "The provider refused the refresh token or answered with no token.",
+                    "public " + TaskOfToken + " RefreshTokenAsync(string refreshToken, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
+                    "_tokenEndpointClient.RefreshTokenAsync(refreshToken, scope, " + CreateToken + ", cancellationToken)");
+                WriteInterfaceHooks(
+                    "global::OAuthGen.IRefreshTokenClient",
+                    "RefreshTokenAsync(string refreshToken, string" + Nullable + " scope, global::System.Threading.CancellationToken cancellationToken)",
+                    "_tokenEndpointClient.RefreshTokenAsync<" + Token + ">(refreshToken, scope, " + CreateToken + ", cancellationToken)");
+            }
+
+            /// <summary>A documented public member whose body is one expression.</summary>
+            private void WritePublic(string summary, (string Name, string Text)[] parameters, string? exception, string signature, string expression)
+            {
                 _writer.Line();
-                _writer.Line("/// <summary>Gets a new token with a refresh token (RFC 6749 §6).</summary>");
-                _writer.Line("/// <param name=\"refreshToken\">The refresh token.</param>");
-                _writer.Line("/// <param name=\"scope\">A scope no wider than the original; the original when null.</param>");
-                _writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-                _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">The provider refused the refresh token or answered with no token.</exception>");
+                _writer.Line("/// <summary>" + summary + "</summary>");
+                foreach (var (name, text) in parameters)
+                {
+                    _writer.Line("/// <param name=\"" + name + "\">" + text + "</param>");
+                }
+
+                if (exception is not null)
+                {
+                    _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">" + exception + "</exception>");
+                }
+
                 _writer.Line(GeneratedCode);
-                _writer.Line("public " + TaskOfToken + " RefreshTokenAsync(string refreshToken, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")");
-                _writer.Indent().Line("=> _tokenEndpointClient.RefreshTokenAsync(refreshToken, scope, " + CreateToken + ", cancellationToken);").Outdent();
+                _writer.Line(signature);
+                _writer.Indent().Line("=> " + expression + ";").Outdent();
+            }
+
+            /// <summary>The explicit implementation of one of the runtime's client interfaces: Provider, Options and its method.</summary>
+            private void WriteInterfaceHooks(string interfaceName, string methodSignature, string methodExpression)
+            {
+                WriteExplicit("global::OAuthGen.OAuthProviderInfo " + interfaceName + ".Provider => s_provider;");
+                WriteExplicit("global::OAuthGen.OAuthClientOptions " + interfaceName + ".Options => _tokenEndpointClient.Options;");
                 _writer.Line();
                 _writer.Line(GeneratedCode);
-                _writer.Line("global::OAuthGen.OAuthProviderInfo global::OAuthGen.IRefreshTokenClient.Provider => s_provider;");
+                _writer.Line("global::System.Threading.Tasks.Task<" + Token + "> " + interfaceName + "." + methodSignature);
+                _writer.Indent().Line("=> " + methodExpression + ";").Outdent();
+            }
+
+            private void WriteExplicit(string line)
+            {
                 _writer.Line();
                 _writer.Line(GeneratedCode);
-                _writer.Line("global::OAuthGen.OAuthClientOptions global::OAuthGen.IRefreshTokenClient.Options => _tokenEndpointClient.Options;");
-                _writer.Line();
-                _writer.Line(GeneratedCode);
-                _writer.Line("global::System.Threading.Tasks.Task<" + Token + "> global::OAuthGen.IRefreshTokenClient.RefreshTokenAsync(string refreshToken, string" + Nullable + " scope, global::System.Threading.CancellationToken cancellationToken)");
-                _writer.Indent().Line("=> _tokenEndpointClient.RefreshTokenAsync<" + Token + ">(refreshToken, scope, " + CreateToken + ", cancellationToken);").Outdent();
+                _writer.Line(line);
             }
 
             private string GrantsExpression()
