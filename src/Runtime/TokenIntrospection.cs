@@ -21,6 +21,9 @@ namespace OAuthGen
         /// <summary>The resource owner who authorized the token.</summary>
         public string? Username { get; set; }
 
+        /// <summary>The type of the token, such as <c>Bearer</c>.</summary>
+        public string? TokenType { get; set; }
+
         /// <summary>The subject of the token.</summary>
         public string? Subject { get; set; }
 

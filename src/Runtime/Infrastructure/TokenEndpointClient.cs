@@ -513,6 +513,7 @@ namespace OAuthGen.Infrastructure
             {
                 Active = active.Value,
                 Scope = read.Scope,
+                TokenType = read.TokenType,
                 ClientId = TokenFieldReader.GetString(fields, "client_id"),
                 Username = TokenFieldReader.GetString(fields, "username"),
                 Subject = TokenFieldReader.GetString(fields, "sub"),
