@@ -102,7 +102,8 @@ namespace OAuthGen.Generator
             // true for a class nested in a generic type, which the generated part supports.
             private static bool CanDeclarePartsOf(INamedTypeSymbol type, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
             {
-                if (type.IsStatic || type.Arity > 0 || !IsPartial(declaration) || HasPrimaryConstructor(type, cancellationToken))
+                // A class named Provider cannot hold the generated Provider property (CS0542).
+                if (type.IsStatic || type.Arity > 0 || type.Name == "Provider" || !IsPartial(declaration) || HasPrimaryConstructor(type, cancellationToken))
                 {
                     return false;
                 }

@@ -24,6 +24,19 @@ namespace OAuthGen.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Fires_on_a_class_named_like_the_generated_provider_property()
+        {
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token")]
+                public partial class {|OAUTH004:Provider|} { }
+                """);
+
+            Assert.Contains("because it is named 'Provider', the name of the generated property that describes it; rename the class", diagnostics.Single().GetMessage());
+        }
+
+        [Fact]
         public async Task Fires_on_the_type_parameters_of_a_generic_class()
         {
             await AnalyzerVerifier.VerifyAsync("""

@@ -124,6 +124,12 @@ namespace OAuthGen.Generator.Analyzers
                 Unsupported(Modifier(declaration, SyntaxKind.StaticKeyword) ?? declaration.Identifier.GetLocation(), "is static");
             }
 
+            if (type.Name == "Provider")
+            {
+                // A member may not share its type's name (CS0542), and every client has a static Provider property.
+                Unsupported(declaration.Identifier.GetLocation(), "is named 'Provider', the name of the generated property that describes it; rename the class");
+            }
+
             if (type.Arity > 0)
             {
                 Unsupported(declaration.TypeParameterList?.GetLocation() ?? declaration.Identifier.GetLocation(), "is generic");
