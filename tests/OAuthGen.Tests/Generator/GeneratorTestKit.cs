@@ -49,9 +49,10 @@ namespace OAuthGen.Tests.Generator
                 var line = lines[i];
                 var trimmed = line.TrimStart();
                 var follows = i > 0 ? lines[i - 1].TrimEnd() : string.Empty;
-                var startsDeclaration = trimmed.StartsWith("[OAuthProvider(", StringComparison.Ordinal)
-                    || trimmed.StartsWith("[OAuthField(", StringComparison.Ordinal)
-                    || (trimmed.StartsWith("public partial class", StringComparison.Ordinal) && !follows.EndsWith("]", StringComparison.Ordinal));
+                var documented = follows.TrimStart().StartsWith("///", StringComparison.Ordinal);
+                var startsDeclaration = !documented && trimmed.StartsWith("[OAuthProvider(", StringComparison.Ordinal)
+                    || (!documented && trimmed.StartsWith("[OAuthField(", StringComparison.Ordinal))
+                    || (!documented && trimmed.StartsWith("public partial class", StringComparison.Ordinal) && !follows.EndsWith("]", StringComparison.Ordinal));
                 if (startsDeclaration)
                 {
                     text.Append(line, 0, line.Length - trimmed.Length).Append("/// <summary>Documented by the test.</summary>\n");
