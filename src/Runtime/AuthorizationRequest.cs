@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 
 namespace OAuthGen
 {
@@ -23,6 +24,7 @@ namespace OAuthGen
         public string State { get; }
 
         /// <summary>The PKCE code verifier (RFC 7636) to send with the code, or null when PKCE is off.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? CodeVerifier { get; }
 
         /// <summary>The URL; the code verifier is never printed.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 
 namespace OAuthGen
 {
@@ -21,6 +22,7 @@ namespace OAuthGen
         }
 
         /// <summary>The device verification code; a secret of this client, never shown to the user.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string DeviceCode { get; }
 
         /// <summary>The code the user enters at <see cref="VerificationUri"/>.</summary>
@@ -49,12 +51,14 @@ namespace OAuthGen
     public sealed class TokenExchangeRequest
     {
         /// <summary>The token that represents the party on whose behalf the request is made.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string SubjectToken { get; set; } = string.Empty;
 
         /// <summary>The type of <see cref="SubjectToken"/>; see <see cref="TokenTypeIdentifiers"/>.</summary>
         public string SubjectTokenType { get; set; } = TokenTypeIdentifiers.AccessToken;
 
         /// <summary>The token of the acting party, for delegation.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? ActorToken { get; set; }
 
         /// <summary>The type of <see cref="ActorToken"/>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 
 namespace OAuthGen
 {
@@ -11,7 +12,8 @@ namespace OAuthGen
         /// <summary>The client identifier issued by the provider.</summary>
         public string ClientId { get; set; } = string.Empty;
 
-        /// <summary>The client secret. Never printed: <see cref="ToString"/> redacts it.</summary>
+        /// <summary>The client secret. Never printed: <see cref="ToString"/> redacts it, and the debugger does not show it.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? ClientSecret { get; set; }
 
         /// <summary>Overrides the token endpoint of the attribute, for example with a sandbox host. May be relative to <c>HttpClient.BaseAddress</c>.</summary>
@@ -27,9 +29,11 @@ namespace OAuthGen
         /// The private key for <c>private_key_jwt</c> client authentication, as PEM (RSA or EC, PKCS#8 or traditional).
         /// Read on .NET 8 and later; elsewhere set <see cref="SigningKey"/>.
         /// </summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? SigningKeyPem { get; set; }
 
         /// <summary>The private key for <c>private_key_jwt</c>, as a key object; takes precedence over <see cref="SigningKeyPem"/>.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public Microsoft.IdentityModel.Tokens.SecurityKey? SigningKey { get; set; }
 
         /// <summary>The <c>kid</c> of the signing key, as registered with the provider.</summary>
@@ -40,6 +44,21 @@ namespace OAuthGen
 
         /// <summary>The largest token response accepted, in bytes. Default: <see cref="DefaultMaxResponseBytes"/>.</summary>
         public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+        /// <summary>
+        /// Allows plain http to an endpoint that is not on this machine. Off by default: a token request over http
+        /// puts the client's credentials and its tokens on the network in clear text, so it is refused before anything
+        /// is sent. http to <c>localhost</c>, 127.0.0.0/8 or ::1 is always allowed.
+        /// </summary>
+        public bool AllowInsecureHttp { get; set; }
+
+        /// <summary>
+        /// Retries a request once after a transient failure where that is safe: client credentials after a connection
+        /// failure or a 502, 503 or 504; a refresh token after a 503 or a connection failure before it was sent; honouring
+        /// <c>Retry-After</c> up to 5 seconds. Authorization codes, passwords and JWT client assertions are never sent
+        /// twice. Default: true.
+        /// </summary>
+        public bool RetryTransientFailures { get; set; } = true;
 
         /// <summary>Describes the options without the secret.</summary>
         public override string ToString() =>

@@ -54,5 +54,8 @@ namespace OAuthGen
 
         /// <summary>The start of the response body, with any secret of the request removed.</summary>
         public string? ResponseExcerpt { get; }
+
+        /// <summary>The wait the provider asked for in a <c>Retry-After</c> header (with a 503 or a 429, say), or null.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
     }
 }

@@ -36,6 +36,22 @@ namespace OAuthGen.DependencyInjection
                     ? bytes
                     : throw new FormatException(Describe(section, nameof(OAuthClientOptions.MaxResponseBytes)) + " must be a positive whole number of bytes.");
             }
+
+            options.AllowInsecureHttp = ReadBoolean(section, nameof(OAuthClientOptions.AllowInsecureHttp)) ?? options.AllowInsecureHttp;
+            options.RetryTransientFailures = ReadBoolean(section, nameof(OAuthClientOptions.RetryTransientFailures)) ?? options.RetryTransientFailures;
+        }
+
+        private static bool? ReadBoolean(IConfiguration section, string key)
+        {
+            var text = section[key];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            return bool.TryParse(text!.Trim(), out var value)
+                ? value
+                : throw new FormatException(Describe(section, key) + " must be true or false.");
         }
 
         private static Uri? ReadUri(IConfiguration section, string key)

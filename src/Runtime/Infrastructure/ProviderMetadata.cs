@@ -45,8 +45,17 @@ namespace OAuthGen.Infrastructure
         public static ProviderMetadata? TryGetCached(Uri address) =>
             Cache.TryGetValue(address.AbsoluteUri, out var cached) && cached.Metadata.Status == TaskStatus.RanToCompletion ? cached.Metadata.Result : null;
 
-        private static async Task<ProviderMetadata> FetchAsync(HttpClient httpClient, Uri address, int maxBytes, CancellationToken cancellationToken)
+        private static async Task<ProviderMetadata> FetchAsync(HttpClient httpClient, Uri address, int maxBytes, CancellationToken cancellation)
         {
+            // HttpClient.Timeout covers only the headers when streaming: the body gets the same budget, or a stalled
+            // server would hold every caller of this shared fetch for ever.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            if (httpClient.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                timeout.CancelAfter(httpClient.Timeout);
+            }
+
+            var cancellationToken = timeout.Token;
             using var request = new HttpRequestMessage(HttpMethod.Get, address);
             request.Headers.Accept.ParseAdd("application/json");
             HttpResponseMessage response;
@@ -56,17 +65,44 @@ namespace OAuthGen.Infrastructure
             }
             catch (HttpRequestException e)
             {
-                throw new OAuthException("The provider metadata at " + address.AbsoluteUri + " could not be fetched: " + e.Message, e);
+                throw new OAuthException("The provider metadata at " + address.AbsoluteUri + " could not be fetched: " + FailureText.Of(e), e);
+            }
+            catch (OperationCanceledException e)
+            {
+                // Not a caller's cancellation (the fetch has none): HttpClient.Timeout.
+                throw new OAuthException("The provider metadata at " + address.AbsoluteUri + " did not answer within " + httpClient.Timeout.TotalSeconds + " s (HttpClient.Timeout).", e);
             }
 
             using (response)
             {
+                // The issuer check below compares with the address asked for: a document served by another origin after a
+                // redirect could claim that issuer and name its own endpoints, so it is not read at all.
+                if (response.RequestMessage?.RequestUri is { } answeredFrom && !EndpointSecurity.SameOrigin(answeredFrom, address))
+                {
+                    throw new OAuthException("The provider metadata at " + address.AbsoluteUri + " was redirected to another origin (" +
+                        EndpointSecurity.Describe(answeredFrom) + "); metadata is read only from the origin of its address.");
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new OAuthException("The provider metadata at " + address.AbsoluteUri + " answered HTTP " + (int)response.StatusCode + ".", null, null, null, response.StatusCode, null);
                 }
 
-                var (bytes, length) = await BoundedContent.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+                (byte[] Bytes, int Length) body;
+                try
+                {
+                    body = await BoundedContent.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e)
+                {
+                    throw new OAuthException("The provider metadata at " + address.AbsoluteUri + " did not arrive within " + httpClient.Timeout.TotalSeconds + " s (HttpClient.Timeout).", e);
+                }
+                catch (Exception e) when (e is System.IO.IOException or HttpRequestException)
+                {
+                    throw new OAuthException("The provider metadata at " + address.AbsoluteUri + " broke off before its end: " + FailureText.Of(e), e);
+                }
+
+                var (bytes, length) = body;
                 try
                 {
                     return Parse(new ReadOnlyMemory<byte>(bytes, 0, length), address);

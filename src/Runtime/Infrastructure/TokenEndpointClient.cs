@@ -246,6 +246,7 @@ namespace OAuthGen.Infrastructure
 
         private AuthorizationRequest BuildAuthorizationRequest(Uri endpoint, Uri redirectUri, string? scope, string? state)
         {
+            EndpointSecurity.RequireSecureTransport(endpoint, Options.AllowInsecureHttp, Provider.Name, Name(Endpoint.Authorization));
             ThrowIfNull(redirectUri, nameof(redirectUri));
             state ??= Base64Url.CreateRandom(32);
             var codeVerifier = Provider.UsePkce ? Pkce.CreateCodeVerifier() : null;
@@ -316,6 +317,7 @@ namespace OAuthGen.Infrastructure
         private async Task<TResult> SendAsync<TResult>(Endpoint kind, TokenRequestBody body, Func<Answer, TResult> read, CancellationToken cancellationToken)
         {
             var endpoint = await ResolveEndpointAsync(kind, cancellationToken).ConfigureAwait(false);
+            EndpointSecurity.RequireSecureTransport(endpoint, Options.AllowInsecureHttp, Provider.Name, Name(kind));
             using var request = CreateRequest(endpoint, body);
             using var telemetry = new TokenRequestTelemetry(Provider.Name, body.Operation, endpoint);
 
@@ -328,13 +330,16 @@ namespace OAuthGen.Infrastructure
 
             try
             {
-                using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                // Only to the endpoint's origin, and once more after a transient failure where that is safe (TokenRetryPolicy).
+                var retry = TokenRetry.For(body.Operation, Provider.ClientAuth, Options.RetryTransientFailures);
+                using var exchange = await TokenRequestSender.SendAsync(_httpClient, request, endpoint, retry, _timeProvider, body.Secrets, timeout.Token).ConfigureAwait(false);
+                var response = exchange.Response;
                 var receivedAt = _timeProvider.GetUtcNow();
                 telemetry.StatusCode = response.StatusCode;
                 var (bytes, length) = await BoundedContent.ReadAsync(response.Content, Options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
                 try
                 {
-                    var result = read(new Answer(response.StatusCode, response.IsSuccessStatusCode, bytes, length, receivedAt, body.Secrets));
+                    var result = read(new Answer(response.StatusCode, response.IsSuccessStatusCode, bytes, length, receivedAt, body.Secrets, TokenRetry.RetryAfter(response, receivedAt)));
                     telemetry.Succeeded();
                     return result;
                 }
@@ -351,7 +356,13 @@ namespace OAuthGen.Infrastructure
             catch (HttpRequestException e)
             {
                 throw telemetry.Failed(new OAuthException(
-                    "The request to " + endpoint.GetLeftPart(UriPartial.Path) + " failed: " + Redaction.Redact(e.Message, body.Secrets), e));
+                    "The request to " + endpoint.GetLeftPart(UriPartial.Path) + " failed: " + Redaction.Redact(FailureText.Of(e), body.Secrets), e));
+            }
+            catch (System.IO.IOException e)
+            {
+                // The answer broke off while its body was read (HttpIOException: the connection closed or was reset).
+                throw telemetry.Failed(new OAuthException(
+                    "The answer from " + endpoint.GetLeftPart(UriPartial.Path) + " broke off before its end: " + Redaction.Redact(FailureText.Of(e), body.Secrets), e));
             }
             catch (Exception e)
             {
@@ -551,12 +562,12 @@ namespace OAuthGen.Infrastructure
             if (!answer.IsSuccess)
             {
                 throw new OAuthException(
-                    "The provider answered " + Describe(answer.Status) + " without an OAuth error" + ExcerptSuffix(answer),
+                    "The provider answered " + Describe(answer.Status) + RetryAfterText(answer) + " without an OAuth error" + ExcerptSuffix(answer),
                     null,
                     null,
                     null,
                     answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets)) { RetryAfter = answer.RetryAfter };
             }
         }
 
@@ -580,8 +591,11 @@ namespace OAuthGen.Infrastructure
                 read.ErrorDescription is null ? null : Redaction.Redact(read.ErrorDescription, answer.Secrets),
                 read.ErrorUri,
                 answer.Status,
-                Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+                Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets)) { RetryAfter = answer.RetryAfter };
         }
+
+        private static string RetryAfterText(Answer answer) =>
+            answer.RetryAfter is { } wait ? ", asking to retry after " + Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + " s," : string.Empty;
 
         private static string ExcerptSuffix(Answer answer)
         {
@@ -614,8 +628,11 @@ namespace OAuthGen.Infrastructure
                 return ResolveEndpoint(kind, _ => null);
             }
 
-            var metadata = await ProviderMetadata.GetAsync(_httpClient, metadataAddress, _timeProvider, Options.MaxResponseBytes).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
+            // The metadata names the endpoints that get the credentials: it must come over TLS as they do.
+            EndpointSecurity.RequireSecureTransport(metadataAddress, Options.AllowInsecureHttp, Provider.Name, "metadata address");
+            // The fetch is shared and bounded by HttpClient.Timeout; this caller may still give up on it sooner.
+            var metadata = await CancellableWait.WaitAsync(
+                ProviderMetadata.GetAsync(_httpClient, metadataAddress, _timeProvider, Options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
             return ResolveEndpoint(kind, _ => metadata);
         }
 
@@ -636,7 +653,7 @@ namespace OAuthGen.Infrastructure
                     ?? throw new InvalidOperationException(
                         "The " + Name(kind) + " of " + Provider.Name + " comes from its metadata, which has not been fetched yet: use the asynchronous method.");
                 var published = FromMetadata(metadata, kind)
-                    ?? throw new InvalidOperationException(
+                    ?? throw new OAuthException(
                         "The metadata of " + Provider.Name + " at " + metadataAddress.AbsoluteUri + " publishes no " + Name(kind) + ".");
                 endpoint = ParseWebUri(published);
             }
@@ -738,8 +755,9 @@ namespace OAuthGen.Infrastructure
         /// <summary>What came back: status, body (a pooled buffer) and the secrets to keep out of any message about it.</summary>
         private readonly struct Answer
         {
-            public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets)
+            public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets, TimeSpan? retryAfter = null)
             {
+                RetryAfter = retryAfter;
                 Status = status;
                 IsSuccess = isSuccess;
                 Bytes = bytes;
@@ -759,6 +777,9 @@ namespace OAuthGen.Infrastructure
             public DateTimeOffset ReceivedAt { get; }
 
             public IReadOnlyList<string> Secrets { get; }
+
+            /// <summary>The wait the answer asked for in <c>Retry-After</c>, if any.</summary>
+            public TimeSpan? RetryAfter { get; }
         }
     }
 }

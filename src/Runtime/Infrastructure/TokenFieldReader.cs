@@ -150,8 +150,10 @@ namespace OAuthGen.Infrastructure
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
             {
                 var milliseconds = Math.Abs(epoch) >= EpochMillisecondsThreshold ? epoch : epoch * 1000;
+                // DateTimeOffset's range: 0001-01-01 to 9999-12-31, which is not symmetric around 1970.
+                const double minMilliseconds = -62_135_596_800_000d;
                 const double maxMilliseconds = 253_402_300_799_999d;
-                if (double.IsNaN(milliseconds) || Math.Abs(milliseconds) > maxMilliseconds)
+                if (double.IsNaN(milliseconds) || milliseconds < minMilliseconds || milliseconds > maxMilliseconds)
                 {
                     throw Unreadable(name, "a DateTimeOffset");
                 }

@@ -29,11 +29,49 @@ namespace OAuthGen.Tokens
         }
 
         /// <inheritdoc />
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var token = await _tokens.GetTokenAsync(_scope, cancellationToken).ConfigureAwait(false);
+            // With the token cached and an inner handler that answers synchronously, the inner handler's own task is
+            // the answer: the header is the only allocation. Otherwise the asynchronous paths below take over.
+            Task<HttpResponseMessage> sending;
+            OAuthToken token;
+            try
+            {
+                var pending = _tokens.GetTokenAsync(_scope, cancellationToken);
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    return SendWithTokenAsync(pending, request, cancellationToken);
+                }
+
+                token = pending.Result;
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+                sending = base.SendAsync(request, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                return Task.FromException<HttpResponseMessage>(e);
+            }
+
+            return sending.Status == TaskStatus.RanToCompletion && sending.Result.StatusCode != HttpStatusCode.Unauthorized
+                ? sending
+                : RetryIfUnauthorizedAsync(sending, request, token, cancellationToken);
+        }
+
+        private async Task<HttpResponseMessage> SendWithTokenAsync(ValueTask<OAuthToken> pending, HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var token = await pending.ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await RetryIfUnauthorizedAsync(base.SendAsync(request, cancellationToken), request, token, cancellationToken).ConfigureAwait(false);
+        }
+
+        // One retry with a new token after a 401, unless another caller has already replaced the token the API refused.
+        private async Task<HttpResponseMessage> RetryIfUnauthorizedAsync(
+            Task<HttpResponseMessage> sending,
+            HttpRequestMessage request,
+            OAuthToken token,
+            CancellationToken cancellationToken)
+        {
+            var response = await sending.ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return response;

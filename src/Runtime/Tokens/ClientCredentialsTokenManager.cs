@@ -71,7 +71,7 @@ namespace OAuthGen.Tokens
                 return new ValueTask<OAuthToken>(token);
             }
 
-            return new ValueTask<OAuthToken>(_requests.RunAsync(key, () => AcquireAsync(key, scope, rejected: null), cancellationToken));
+            return new ValueTask<OAuthToken>(Acquire(key, scope, rejected: null, cancellationToken));
         }
 
         /// <summary>
@@ -92,8 +92,12 @@ namespace OAuthGen.Tokens
             }
 
             ((ICollection<KeyValuePair<string, OAuthToken>>)_tokens).Remove(new KeyValuePair<string, OAuthToken>(key, rejected));
-            return new ValueTask<OAuthToken>(_requests.RunAsync(key, () => AcquireAsync(key, scope, rejected), cancellationToken));
+            return new ValueTask<OAuthToken>(Acquire(key, scope, rejected, cancellationToken));
         }
+
+        // Apart from the fast paths, so that a cached token costs no closure: the lambda's captures live here only.
+        private Task<OAuthToken> Acquire(string key, string? scope, OAuthToken? rejected, CancellationToken cancellationToken) =>
+            _requests.RunAsync(key, () => AcquireAsync(key, scope, rejected), cancellationToken);
 
         private async Task<OAuthToken> AcquireAsync(string key, string? scope, OAuthToken? rejected)
         {
@@ -147,7 +151,10 @@ namespace OAuthGen.Tokens
         /// One key per provider, token endpoint, client id and scope, so that none of them ever share a token. Hashed, so
         /// that it is short and safe for any cache.
         /// </summary>
-        private string CacheKey(string? scope) => _cacheKeys.GetOrAdd(scope ?? string.Empty, _ => ComputeCacheKey(scope));
+        private string CacheKey(string? scope) =>
+            _cacheKeys.TryGetValue(scope ?? string.Empty, out var key) ? key : AddCacheKey(scope);
+
+        private string AddCacheKey(string? scope) => _cacheKeys.GetOrAdd(scope ?? string.Empty, _ => ComputeCacheKey(scope));
 
         private string ComputeCacheKey(string? scope)
         {

@@ -55,7 +55,8 @@ namespace OAuthGen.Tokens
         {
             try
             {
-                using var document = JsonDocument.Parse(bytes);
+                // One level deeper than the answer it keeps, which the reader accepted at up to 64 levels.
+                using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 66 });
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object
                     || !root.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != FormatVersion

@@ -17,11 +17,21 @@ namespace OAuthGen.Tests.Runtime
         // '?', '/', '+', ':', space, non-ASCII, '~' and '*': form-encoded first (RFC 6749 §2.3.1), or raw.
         [InlineData("client?/+: id", "s\u00ebcret+/=?: x~*", BasicAuthEncoding.Rfc6749,
             "Y2xpZW50JTNGJTJGJTJCJTNBK2lkOnMlQzMlQUJjcmV0JTJCJTJGJTNEJTNGJTNBK3h+JTJB")]
-        [InlineData("client?/+: id", "s\u00ebcret+/=?: x~*", BasicAuthEncoding.Plain, "Y2xpZW50Py8rOiBpZDpzw6tjcmV0Ky89PzogeH4q")]
+        // Plain cannot carry a ':' in the id (RFC 7617 §2; refused, see below); in the secret it can.
+        [InlineData("client?/+ id", "s\u00ebcret+/=?: x~*", BasicAuthEncoding.Plain, "Y2xpZW50Py8rIGlkOnPDq2NyZXQrLz0/OiB4fio=")]
         [InlineData("日本", "ü", BasicAuthEncoding.Plain, "5pel5pysOsO8")]
         public void Basic_credentials_are_encoded_as_each_style_specifies(string clientId, string secret, BasicAuthEncoding encoding, string expected)
         {
             Assert.Equal(expected, BasicAuthentication.EncodeCredentials(clientId, secret, encoding));
+        }
+
+        [Fact]
+        public void A_plain_basic_client_id_with_a_colon_is_refused_without_showing_it()
+        {
+            var error = Assert.Throws<System.InvalidOperationException>(() => BasicAuthentication.EncodeCredentials("id:Sentinel-part", "secret", BasicAuthEncoding.Plain));
+
+            Assert.Contains("BasicAuthEncoding.Rfc6749", error.Message);
+            Assert.DoesNotContain("Sentinel-part", error.Message);
         }
 
         [Fact]

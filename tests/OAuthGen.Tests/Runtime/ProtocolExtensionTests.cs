@@ -102,7 +102,7 @@ namespace OAuthGen.Tests.Runtime
         [Fact]
         public async Task The_device_grant_polls_at_the_interval_slows_down_when_told_and_returns_the_token()
         {
-            var time = new FakeTimeProvider(Now);
+            var time = new TimerCountingTimeProvider(Now);
             var answers = new Queue<string>(new[]
             {
                 "{\"device_code\":\"dev-code-123\",\"user_code\":\"WDJB-MJHT\",\"verification_uri\":\"https://id.example/device\",\"verification_uri_complete\":\"https://id.example/device?user_code=WDJB-MJHT\",\"expires_in\":600,\"interval\":2}",
@@ -122,8 +122,10 @@ namespace OAuthGen.Tests.Runtime
 
             var polling = client.PollDeviceTokenAsync(authorization, TokenEndpointClient.CreateDefaultToken, default);
             await WaitForRequests(handler, 2);
+            await time.WaitForTimers(1);                      // the poll waits on the clock before the clock moves
             time.Advance(TimeSpan.FromSeconds(2));            // pending: same interval
             await WaitForRequests(handler, 3);
+            await time.WaitForTimers(2);
             time.Advance(TimeSpan.FromSeconds(6.9));          // slow_down: 2 + 5 seconds, not yet
             await Task.Delay(50);
             Assert.Equal(3, handler.Requests.Count);
@@ -275,6 +277,28 @@ namespace OAuthGen.Tests.Runtime
 
         private static DeviceAuthorization Authorization(DateTimeOffset issuedAt, TimeSpan expiresIn) =>
             new("dev-code", "USER-CODE", new Uri("https://id.example/device"), null, expiresIn, TimeSpan.FromSeconds(5), issuedAt);
+
+        /// <summary>A fake clock that counts the timers made on it, so a test moves it only once the code waits on it.</summary>
+        private sealed class TimerCountingTimeProvider(DateTimeOffset now) : FakeTimeProvider(now)
+        {
+            private int _timers;
+
+            public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+            {
+                Interlocked.Increment(ref _timers);
+                return base.CreateTimer(callback, state, dueTime, period);
+            }
+
+            public async Task WaitForTimers(int count)
+            {
+                for (var i = 0; i < 500 && Volatile.Read(ref _timers) < count; i++)
+                {
+                    await Task.Delay(10);
+                }
+
+                Assert.Equal(count, Volatile.Read(ref _timers));
+            }
+        }
 
         private static async Task WaitForRequests(StubHandler handler, int count)
         {

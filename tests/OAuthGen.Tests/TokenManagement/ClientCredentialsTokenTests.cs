@@ -95,7 +95,8 @@ namespace OAuthGen.Tests.TokenManagement
                 Gate = new TaskCompletionSource(),
                 Failure = () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("<html>down</html>") },
             };
-            using var services = TokenManagementHarness.Build(endpoint);
+            // Without the runtime's one retry after a 503: its wait would be on the harness's fake clock.
+            using var services = TokenManagementHarness.Build(endpoint, configure: s => s.PostConfigureAll<OAuthClientOptions>(o => o.RetryTransientFailures = false));
             var tokens = services.GetRequiredService<ClientCredentialsTokenManager<PoderoAuth>>();
 
             var waiting = Enumerable.Range(0, 50).Select(_ => tokens.GetTokenAsync().AsTask()).ToArray();

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+
+namespace OAuthGen.Benchmarks;
+
+/// <summary>
+/// The same contenders as the reader and cached-token benchmarks, measured interleaved in one process: round after
+/// round, each contender runs for a few milliseconds in turn (the order rotating), and the ratio to the baseline is
+/// taken within each round. On a shared machine whose load changes by the minute this pairs every measurement with
+/// its baseline under the same load; the median over the rounds is reported. BenchmarkDotNet's tables stay the
+/// reference for absolute times and allocations.
+/// </summary>
+internal static class PairedComparison
+{
+    private const int Rounds = 41;
+    private const int GeneratorRounds = 11;
+    private static object? s_sink;
+
+    public static string Create()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"#### Interleaved ratios (median of {Rounds} rounds, {GeneratorRounds} for the generator; same process, same load)");
+        text.AppendLine();
+        text.AppendLine("| benchmark | case | method | median time | time / baseline | rounds where faster than the baseline |");
+        text.AppendLine("|---|---|---|---:|---:|---:|");
+
+        foreach (var seed in ReaderBenchmarks.Seeds)
+        {
+            var reader = new ReaderBenchmarks { Seed = seed };
+            reader.Setup();
+            Append(text, "Reader", seed,
+                ("JsonSerializerSourceGenerated", () => reader.JsonSerializerSourceGenerated()),
+                ("JsonSerializerReflection", () => reader.JsonSerializerReflection()),
+                ("OAuthGenReader", () => reader.OAuthGenReader()));
+        }
+
+        foreach (var fields in new[] { 1, 100, 1000 })
+        {
+            var reader = new ReaderFieldScalingBenchmarks { Fields = fields };
+            reader.Setup();
+            Append(text, "Reader, extra fields", fields.ToString(CultureInfo.InvariantCulture),
+                ("JsonSerializerSourceGenerated", () => reader.JsonSerializerSourceGenerated()),
+                ("JsonSerializerReflection", () => reader.JsonSerializerReflection()),
+                ("OAuthGenReader", () => reader.OAuthGenReader()));
+        }
+
+        foreach (var callers in new[] { 1, 100, 1000 })
+        {
+            var endToEnd = new EndToEndBenchmarks { Callers = callers };
+            endToEnd.Setup();
+            Append(text, "End to end, per request", callers.ToString(CultureInfo.InvariantCulture) + " callers", EndToEndBenchmarks.Requests,
+                ("HandWrittenReflection", () => Wait(endToEnd.HandWrittenReflection())),
+                ("HandWrittenSourceGenerated", () => Wait(endToEnd.HandWrittenSourceGenerated())),
+                ("GeneratedClient", () => Wait(endToEnd.GeneratedClient())),
+                ("HttpClientFloor", () => Wait(endToEnd.HttpClientFloor())));
+            endToEnd.Cleanup();
+        }
+
+        foreach (var providers in new[] { 100, 1000 })
+        {
+            var generator = new GeneratorKeystrokeBenchmarks { Providers = providers };
+            generator.Setup();
+            var full = new GeneratorBenchmarks { Providers = providers };
+            full.Setup();
+            Append(text, "Generator", providers.ToString(CultureInfo.InvariantCulture) + " providers", 1, GeneratorRounds,
+                ("FloorUnrelatedFile", () => generator.FloorUnrelatedFile()),
+                ("OAuthGenUnrelatedFile", () => generator.OAuthGenUnrelatedFile()),
+                ("FloorProviderEdit", () => generator.FloorProviderEdit()),
+                ("OAuthGenProviderEdit", () => generator.OAuthGenProviderEdit()),
+                ("FullGeneration", () => full.FullGeneration()));
+        }
+
+        var cached = new CachedTokenBenchmarks();
+        cached.Setup();
+        Append(text, "Cached token", "one request",
+            ("FixedBearerHeader", () => cached.FixedBearerHeader().GetAwaiter().GetResult()),
+            ("OAuthGenBearerHandler", () => cached.OAuthGenBearerHandler().GetAwaiter().GetResult()));
+        cached.Cleanup();
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, string benchmark, string @case, params (string Name, Func<object?> Run)[] contenders) =>
+        Append(text, benchmark, @case, 1, Rounds, contenders);
+
+    private static void Append(StringBuilder text, string benchmark, string @case, int requests, params (string Name, Func<object?> Run)[] contenders) =>
+        Append(text, benchmark, @case, requests, Rounds, contenders);
+
+    private static object? Wait(System.Threading.Tasks.Task task)
+    {
+        task.GetAwaiter().GetResult();
+        return null;
+    }
+
+    // One call of a contender does `requests` operations (an end-to-end call sends 1,000 token requests).
+    private static void Append(StringBuilder text, string benchmark, string @case, int requests, int rounds, params (string Name, Func<object?> Run)[] contenders)
+    {
+        // Warm up for half a second each, so that tiered compilation has settled on optimized code; then calibrate:
+        // enough operations for about 5 ms of the slowest contender.
+        foreach (var (_, run) in contenders)
+        {
+            var warming = Stopwatch.StartNew();
+            while (warming.ElapsedMilliseconds < 500)
+            {
+                s_sink = run();
+            }
+        }
+
+        var operations = 1;
+
+        while (contenders.Max(c => Time(c.Run, operations)) < 5_000_000)
+        {
+            operations *= 2;
+        }
+
+        var times = contenders.Select(_ => new List<double>()).ToArray();
+        var ratios = contenders.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            var perOperation = new double[contenders.Length];
+            for (var k = 0; k < contenders.Length; k++)
+            {
+                var index = (round + k) % contenders.Length;
+                perOperation[index] = Time(contenders[index].Run, operations) / operations / requests;
+            }
+
+            for (var index = 0; index < contenders.Length; index++)
+            {
+                times[index].Add(perOperation[index]);
+                ratios[index].Add(perOperation[index] / perOperation[0]);
+            }
+        }
+
+        for (var index = 0; index < contenders.Length; index++)
+        {
+            var faster = ratios[index].Count(r => r < 1);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {benchmark} | {@case} | {(index == 0 ? "**" + contenders[index].Name + "**" : contenders[index].Name)} | {Duration(Median(times[index]))} | {Median(ratios[index]):F2} | {(index == 0 ? "" : faster + " / " + rounds)} |");
+        }
+    }
+
+    private static double Time(Func<object?> run, int operations)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < operations; i++)
+        {
+            s_sink = run();
+        }
+
+        var elapsed = Stopwatch.GetTimestamp() - started;
+        Volatile.Write(ref s_sink, null);
+        return elapsed * (1_000_000_000.0 / Stopwatch.Frequency);
+    }
+
+    private static string Duration(double nanoseconds) => nanoseconds switch
+    {
+        < 10_000 => nanoseconds.ToString("F1", CultureInfo.InvariantCulture) + " ns",
+        < 10_000_000 => (nanoseconds / 1_000).ToString("F1", CultureInfo.InvariantCulture) + " µs",
+        _ => (nanoseconds / 1_000_000).ToString("F1", CultureInfo.InvariantCulture) + " ms",
+    };
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}

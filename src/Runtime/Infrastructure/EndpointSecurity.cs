@@ -1,0 +1,93 @@
+using System;
+using System.Net;
+
+namespace OAuthGen.Infrastructure
+{
+    /// <summary>
+    /// Where credentials may go: only over https, or plain http to this machine, unless the user opts out; and only to
+    /// the origin (scheme, host, port) a request was addressed to.
+    /// </summary>
+    internal static class EndpointSecurity
+    {
+        /// <summary>
+        /// Refuses, before any byte is sent, an endpoint that is not http(s), or plain http to a host that is not
+        /// loopback while <see cref="OAuthClientOptions.AllowInsecureHttp"/> is off.
+        /// </summary>
+        /// <returns><paramref name="endpoint"/>, for chaining.</returns>
+        public static Uri RequireSecureTransport(Uri endpoint, bool allowInsecureHttp, string provider, string what)
+        {
+            if (!endpoint.IsAbsoluteUri)
+            {
+                // Resolved by HttpClient against its BaseAddress; checked again once absolute.
+                return endpoint;
+            }
+
+            if (string.Equals(endpoint.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
+            {
+                return endpoint;
+            }
+
+            if (!string.Equals(endpoint.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(
+                    "The " + what + " of " + provider + " uses the scheme '" + endpoint.Scheme + "': it must be https (or http to this machine).");
+            }
+
+            if (allowInsecureHttp || IsLoopback(endpoint))
+            {
+                return endpoint;
+            }
+
+            throw new InvalidOperationException(
+                "The " + what + " of " + provider + " (" + endpoint.GetLeftPart(UriPartial.Path) + ") is plain http to a host that is not " +
+                "loopback, so the client's credentials and its tokens would cross the network in clear text. Use https, or set " +
+                "OAuthClientOptions.AllowInsecureHttp = true to allow it explicitly (a test network, a TLS-terminating sidecar).");
+        }
+
+        /// <summary>True for <c>localhost</c>, 127.0.0.0/8 and ::1 (also as an IPv4-mapped address): names that never leave the machine.</summary>
+        public static bool IsLoopback(Uri uri)
+        {
+            var host = uri.Host;
+            if (host.Length > 0 && host[host.Length - 1] == '.')
+            {
+                host = host.Substring(0, host.Length - 1);
+            }
+
+            if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (uri.HostNameType != UriHostNameType.IPv4 && uri.HostNameType != UriHostNameType.IPv6)
+            {
+                return false;
+            }
+
+            if (!IPAddress.TryParse(host.Trim('[', ']'), out var address))
+            {
+                return false;
+            }
+
+            if (address.IsIPv4MappedToIPv6)
+            {
+                address = address.MapToIPv4();
+            }
+
+            return IPAddress.IsLoopback(address);
+        }
+
+        /// <summary>Whether two absolute URIs share scheme, host and port (RFC 6454).</summary>
+        public static bool SameOrigin(Uri a, Uri b) =>
+            a.IsAbsoluteUri
+            && b.IsAbsoluteUri
+            && string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port;
+
+        /// <summary>An address as it may be shown: scheme, host, port and path, never the query or user info.</summary>
+        public static string Describe(Uri uri) =>
+            uri.IsAbsoluteUri
+                ? uri.Scheme + "://" + uri.Authority + uri.AbsolutePath
+                : "(relative)";
+    }
+}

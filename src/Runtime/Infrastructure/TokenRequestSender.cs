@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OAuthGen.Infrastructure
+{
+    /// <summary>
+    /// Sends a request that carries client credentials (check its endpoint with
+    /// <see cref="EndpointSecurity.RequireSecureTransport"/> first) to its own origin only, with at most the one retry its <see cref="TokenRetryPolicy"/> allows. Whatever the handler does with a redirect,
+    /// the credentials never reach another origin and an answer from another origin is never read as a token.
+    /// </summary>
+    internal static class TokenRequestSender
+    {
+        /// <summary>
+        /// Sends <paramref name="request"/> (and disposes it), or a copy of it once more when <paramref name="policy"/>
+        /// allows a retry, and returns the answer's headers; the caller reads the body and disposes the exchange.
+        /// </summary>
+        /// <exception cref="OAuthException">The request was redirected, or its answer was a redirect.</exception>
+        /// <exception cref="HttpRequestException">The request failed and may not, or may no longer, be retried.</exception>
+        public static async Task<TokenExchange> SendAsync(
+            HttpClient httpClient,
+            HttpRequestMessage request,
+            Uri endpoint,
+            TokenRetryPolicy policy,
+            TimeProvider timeProvider,
+            IReadOnlyList<string> secrets,
+            CancellationToken cancellationToken)
+        {
+            var retryCopy = policy == TokenRetryPolicy.Never ? null : await RequestCopy.TakeAsync(request).ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                if (attempt > 1)
+                {
+                    request = retryCopy!.Create();
+                }
+
+                var guard = OriginGuard.Bind(request);
+                HttpResponseMessage response;
+                try
+                {
+                    response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException e) when (guard.RedirectedTo is { } target)
+                {
+                    request.Dispose();
+                    throw Redirected(endpoint, target, null, secrets, e);
+                }
+                catch (HttpRequestException) when (attempt == 1 && TokenRetry.MayRetryConnectionFailure(policy, guard.BodyWritten) && !cancellationToken.IsCancellationRequested)
+                {
+                    request.Dispose();
+                    await TokenRetry.DelayAsync(timeProvider, TokenRetry.DefaultDelay, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                catch
+                {
+                    request.Dispose();
+                    throw;
+                }
+
+                var exchange = new TokenExchange(request, response, attempt);
+                try
+                {
+                    var answeredFrom = response.RequestMessage?.RequestUri ?? request.RequestUri;
+                    if (answeredFrom is not null && answeredFrom.IsAbsoluteUri && !EndpointSecurity.SameOrigin(answeredFrom, endpoint))
+                    {
+                        throw Redirected(endpoint, answeredFrom, null, secrets, null);
+                    }
+
+                    if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
+                    {
+                        var target = location.IsAbsoluteUri ? location : new Uri(answeredFrom ?? endpoint, location);
+                        throw Redirected(endpoint, target, response.StatusCode, secrets, null);
+                    }
+
+                    if (attempt == 1 && TokenRetry.MayRetryStatus(policy, response.StatusCode))
+                    {
+                        var delay = TokenRetry.RetryAfter(response, timeProvider.GetUtcNow()) ?? TokenRetry.DefaultDelay;
+                        if (delay <= TokenRetry.MaxDelay)
+                        {
+                            exchange.Dispose();
+                            await TokenRetry.DelayAsync(timeProvider, delay, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+                    }
+
+                    return exchange;
+                }
+                catch
+                {
+                    exchange.Dispose();
+                    throw;
+                }
+            }
+        }
+
+        private static bool IsRedirect(HttpStatusCode status) => (int)status >= 300 && (int)status < 400 && status != HttpStatusCode.NotModified;
+
+        private static OAuthException Redirected(Uri endpoint, Uri target, HttpStatusCode? status, IReadOnlyList<string> secrets, Exception? inner)
+        {
+            var to = Redaction.Printable(Redaction.Redact(EndpointSecurity.Describe(target), secrets), 200);
+            var from = EndpointSecurity.Describe(endpoint);
+            var message = EndpointSecurity.SameOrigin(target, endpoint)
+                ? "The token endpoint " + from + " answered HTTP " + (int)status.GetValueOrDefault() + " (" + status.GetValueOrDefault() + "), a redirect to " + to +
+                    ", which was not followed. Configure the address it redirects to as the token endpoint, if that is right."
+                : "The token endpoint " + from + " redirected the token request to " + to + ", another origin: OAuthGen does not follow a " +
+                    "token request there, and sent it no credential. If the provider has moved its token endpoint, configure the new address.";
+            return new OAuthException(message, null, null, null, status, null, inner);
+        }
+    }
+
+    /// <summary>What it takes to send a request again: its method, address, headers and body, taken before it is first sent.</summary>
+    internal sealed class RequestCopy
+    {
+        private readonly HttpMethod _method;
+        private readonly Uri? _uri;
+        private readonly Version _version;
+        private readonly List<KeyValuePair<string, IEnumerable<string>>> _headers;
+        private readonly List<KeyValuePair<string, IEnumerable<string>>> _contentHeaders;
+        private readonly byte[]? _body;
+
+        private RequestCopy(HttpRequestMessage request, byte[]? body)
+        {
+            _method = request.Method;
+            _uri = request.RequestUri;
+            _version = request.Version;
+            _headers = new List<KeyValuePair<string, IEnumerable<string>>>(request.Headers);
+            _contentHeaders = request.Content is null
+                ? new List<KeyValuePair<string, IEnumerable<string>>>()
+                : new List<KeyValuePair<string, IEnumerable<string>>>(request.Content.Headers);
+            _body = body;
+        }
+
+        public static async Task<RequestCopy> TakeAsync(HttpRequestMessage request)
+        {
+            var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            return new RequestCopy(request, body);
+        }
+
+        public HttpRequestMessage Create()
+        {
+            var request = new HttpRequestMessage(_method, _uri) { Version = _version };
+            foreach (var header in _headers)
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            if (_body is not null)
+            {
+                request.Content = new ByteArrayContent(_body);
+                foreach (var header in _contentHeaders)
+                {
+                    if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                    {
+                        request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
+                }
+            }
+
+            return request;
+        }
+    }
+
+    /// <summary>One token request and the answer to it, disposed together.</summary>
+    internal sealed class TokenExchange : IDisposable
+    {
+        public TokenExchange(HttpRequestMessage request, HttpResponseMessage response, int attempts)
+        {
+            Request = request;
+            Response = response;
+            Attempts = attempts;
+        }
+
+        public HttpRequestMessage Request { get; }
+
+        public HttpResponseMessage Response { get; }
+
+        /// <summary>1, or 2 when the request was retried.</summary>
+        public int Attempts { get; }
+
+        public void Dispose()
+        {
+            Response.Dispose();
+            Request.Dispose();
+        }
+    }
+}
