@@ -169,11 +169,8 @@ namespace OAuthGen.Tokens
 
             using var sha256 = SHA256.Create();
             var hash = sha256.ComputeHash(Encoding.UTF8.GetBytes(identity.ToString()));
-            return "oauthgen:cc:" + _providerName + ":" + Base64UrlHash(hash);
+            return "oauthgen:cc:" + _providerName + ":" + Base64Url.Encode(hash);
         }
-
-        private static string Base64UrlHash(byte[] hash) =>
-            Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     /// <summary>The names under which each generated client's options and HttpClient are registered.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using OAuthGen.Infrastructure;
 
 namespace OAuthGen.Tokens
 {
@@ -21,14 +22,14 @@ namespace OAuthGen.Tokens
             {
                 if (_flights.TryGetValue(key, out var running))
                 {
-                    return WaitAsync(running.Task, cancellationToken);
+                    return CancellableWait.WaitAsync(running.Task, cancellationToken);
                 }
 
                 var flight = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
                 if (_flights.TryAdd(key, flight))
                 {
                     _ = CompleteAsync(key, flight, operation);
-                    return WaitAsync(flight.Task, cancellationToken);
+                    return CancellableWait.WaitAsync(flight.Task, cancellationToken);
                 }
             }
         }
@@ -56,25 +57,6 @@ namespace OAuthGen.Tokens
             {
                 flight.SetException(failure);
             }
-        }
-
-        private static async Task<TResult> WaitAsync(Task<TResult> task, CancellationToken cancellationToken)
-        {
-            if (task.IsCompleted || !cancellationToken.CanBeCanceled)
-            {
-                return await task.ConfigureAwait(false);
-            }
-
-            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
-            {
-                if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
-                {
-                    throw new OperationCanceledException(cancellationToken);
-                }
-            }
-
-            return await task.ConfigureAwait(false);
         }
     }
 }
