@@ -98,15 +98,7 @@ namespace OAuthGen
         public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
 
         /// <summary>The registered name of the client authentication method, such as <c>client_secret_basic</c>.</summary>
-        public string ClientAuthName => ClientAuth switch
-        {
-            ClientAuthMethod.ClientSecretBasic => "client_secret_basic",
-            ClientAuthMethod.ClientSecretPost => "client_secret_post",
-            ClientAuthMethod.None => "none",
-            ClientAuthMethod.PrivateKeyJwt => "private_key_jwt",
-            ClientAuthMethod.ClientSecretJwt => "client_secret_jwt",
-            _ => ClientAuth.ToString(),
-        };
+        public string ClientAuthName => Infrastructure.ClientAuthenticationStrategy.For(ClientAuth).RegisteredName ?? ClientAuth.ToString();
 
         /// <summary>The declared grants as their <c>grant_type</c> values, space-separated.</summary>
         public string GrantNames
@@ -114,28 +106,15 @@ namespace OAuthGen
             get
             {
                 var names = new StringBuilder();
-                Append(OAuthGrant.ClientCredentials, "client_credentials");
-                Append(OAuthGrant.Password, "password");
-                Append(OAuthGrant.AuthorizationCode, "authorization_code");
-                Append(OAuthGrant.RefreshToken, "refresh_token");
-                Append(OAuthGrant.DeviceCode, "device_code");
-                Append(OAuthGrant.TokenExchange, "token_exchange");
-                return names.ToString();
-
-                void Append(OAuthGrant grant, string name)
+                foreach (var grant in Infrastructure.GrantDescriptor.All)
                 {
-                    if ((Grants & grant) == 0)
+                    if (grant.Flag is { } flag && (Grants & flag) != 0)
                     {
-                        return;
+                        names.Append(names.Length > 0 ? " " : string.Empty).Append(grant.ShortName);
                     }
-
-                    if (names.Length > 0)
-                    {
-                        names.Append(' ');
-                    }
-
-                    names.Append(name);
                 }
+
+                return names.ToString();
             }
         }
 

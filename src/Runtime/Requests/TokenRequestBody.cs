@@ -1,104 +1,55 @@
 using System.Collections.Generic;
-using System.IO;
-using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace OAuthGen.Infrastructure
 {
-    /// <summary>The parameters of one token request, in the order they go on the wire, and which of them are secret.</summary>
+    /// <summary>
+    /// The parameters of one request that are known only when it is made (the grant's own: a scope, a code, a
+    /// password), in wire order, and which of them are secret. What is known before (grant_type, the client
+    /// authentication, the declared parameters) is in its <see cref="RequestTemplate"/>.
+    /// </summary>
     internal sealed class TokenRequestBody
     {
-        private static readonly JsonWriterOptions JsonOptions = new JsonWriterOptions
+        private List<KeyValuePair<string, string>>? _parameters;
+        private List<string>? _secrets;
+
+        public TokenRequestBody(GrantDescriptor grant)
         {
-            // The body goes to a token endpoint as application/json, never into HTML, so '+', '&' and non-ASCII
-            // characters are written as themselves rather than as \uXXXX escapes.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-
-        private readonly List<KeyValuePair<string, string>> _parameters = new List<KeyValuePair<string, string>>();
-        private readonly List<string> _secrets = new List<string>();
-
-        private readonly bool _authenticationFirst;
-
-        private TokenRequestBody(string operation, string? grantType, bool authenticationFirst = false)
-        {
-            Operation = operation;
-            _authenticationFirst = authenticationFirst;
-            if (grantType is not null)
-            {
-                Add("grant_type", grantType);
-            }
+            Grant = grant;
         }
 
-        public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
+        public GrantDescriptor Grant { get; }
 
-        /// <summary>A token request: grant_type first, the client's authentication right after it.</summary>
-        public static TokenRequestBody ForGrant(string grantType) => new TokenRequestBody(grantType, grantType);
+        public IReadOnlyList<KeyValuePair<string, string>> Parameters =>
+            (IReadOnlyList<KeyValuePair<string, string>>?)_parameters ?? System.Array.Empty<KeyValuePair<string, string>>();
 
-        /// <summary>
-        /// A request to another endpoint: the client's authentication first (device authorization, RFC 8628 §3.1) or
-        /// last (revocation and introspection, RFC 7009 §2.1 and RFC 7662 §2.1), as each RFC's example has it.
-        /// </summary>
-        public static TokenRequestBody ForOperation(string operation, bool authenticationFirst) => new TokenRequestBody(operation, grantType: null, authenticationFirst);
+        /// <summary>The secret values among <see cref="Parameters"/>.</summary>
+        public IReadOnlyList<string> Secrets => (IReadOnlyList<string>?)_secrets ?? System.Array.Empty<string>();
 
-        /// <summary>The grant type, or the name of the endpoint's operation: for telemetry.</summary>
-        public string Operation { get; }
-
-        private bool IsTokenRequest => _parameters.Count > 0 && _parameters[0].Key == "grant_type";
-
-        /// <summary>Every secret value the request carries, in the body or its headers.</summary>
-        public IReadOnlyList<string> Secrets => _secrets;
-
-        public void Add(string name, string value) => _parameters.Add(new KeyValuePair<string, string>(name, value));
+        public void Add(string name, string value) =>
+            (_parameters ??= new List<KeyValuePair<string, string>>(4)).Add(new KeyValuePair<string, string>(name, value));
 
         public void AddSecret(string name, string value)
         {
             Add(name, value);
-            AddSecretValue(value);
+            (_secrets ??= new List<string>(2)).Add(value);
         }
 
-        public void AddSecretValue(string value) => _secrets.Add(value);
-
-        /// <summary>Puts the client's authentication parameters where providers document them: after grant_type, or last.</summary>
-        public void AddClientAuthentication(IReadOnlyList<KeyValuePair<string, string>> parameters)
+        /// <summary>An optional parameter: sent only when it has a value.</summary>
+        public void AddOptional(string name, string? value)
         {
-            var index = IsTokenRequest ? 1 : _authenticationFirst ? 0 : _parameters.Count;
-            _parameters.InsertRange(index, parameters);
+            if (!string.IsNullOrEmpty(value))
+            {
+                Add(name, value!);
+            }
         }
 
-        public HttpContent ToContent(BodyEncoding encoding)
+        public void AddScope(string? scope)
         {
-            byte[] bytes;
-            string mediaType;
-            if (encoding == BodyEncoding.Json)
+            // An empty scope is sent as "scope=": some providers (seed 002) document it that way.
+            if (scope is not null)
             {
-                var buffer = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
-                {
-                    writer.WriteStartObject();
-                    foreach (var parameter in _parameters)
-                    {
-                        writer.WriteString(parameter.Key, parameter.Value);
-                    }
-
-                    writer.WriteEndObject();
-                }
-
-                bytes = buffer.ToArray();
-                mediaType = "application/json";
+                Add("scope", scope);
             }
-            else
-            {
-                bytes = Encoding.ASCII.GetBytes(FormUrlEncoding.EncodeForm(_parameters));
-                mediaType = "application/x-www-form-urlencoded";
-            }
-
-            var content = new ByteArrayContent(bytes);
-            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-            return content;
         }
     }
 }

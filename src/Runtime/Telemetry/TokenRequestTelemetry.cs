@@ -29,6 +29,12 @@ namespace OAuthGen.Infrastructure
             }
         }
 
+        /// <summary>The telemetry of one request, or null when no one listens to the activity source or the duration histogram: then nothing is measured or tagged.</summary>
+        public static TokenRequestTelemetry? StartIfObserved(string provider, string grantType, Uri endpoint) =>
+            OAuthGenTelemetry.ActivitySource.HasListeners() || OAuthGenTelemetry.TokenRequestDuration.Enabled
+                ? new TokenRequestTelemetry(provider, grantType, endpoint)
+                : null;
+
         public HttpStatusCode? StatusCode { get; set; }
 
         public void Succeeded() => _outcome = "success";

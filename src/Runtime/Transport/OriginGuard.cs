@@ -9,18 +9,18 @@ using System.Threading.Tasks;
 namespace OAuthGen.Infrastructure
 {
     /// <summary>
-    /// Keeps the credentials of one request at the origin it was addressed to, whatever the handler does with
+    /// Part of stage 6 (transport). Keeps the credentials of one request at the origin it was addressed to, whatever the handler does with
     /// redirects. SocketsHttpHandler follows a 307 or 308 by sending the same request message, body included, to the
     /// new location after updating <see cref="HttpRequestMessage.RequestUri"/>; the guarded body refuses to be written
     /// once that URI has left the origin, so the redirected request fails before any byte of it goes out (its headers
     /// wait in the connection's buffer for the body). A Basic header renders only while the request is at its origin;
-    /// SocketsHttpHandler also drops it on every redirect.
+    /// SocketsHttpHandler also drops it on every redirect. O(1) per request: the guarded body is the body itself, written
+    /// from the request's immutable bytes, with no inner content and no header copy.
     /// </summary>
     internal sealed class OriginGuard
     {
         private readonly HttpRequestMessage _request;
         private readonly Uri _origin;
-        private GuardedContent? _content;
 
         private OriginGuard(HttpRequestMessage request, Uri origin)
         {
@@ -34,24 +34,20 @@ namespace OAuthGen.Infrastructure
         /// <summary>Whether the body began to be written at least once (to its own origin).</summary>
         public bool BodyWritten { get; private set; }
 
-        /// <summary>Binds the body and the Authorization header of <paramref name="request"/> to the origin of its URI.</summary>
-        public static OriginGuard Bind(HttpRequestMessage request)
+        /// <summary>Guards <paramref name="request"/> at the origin of its URI; its body and Authorization header come from <see cref="Body"/> and <see cref="Authorization"/>.</summary>
+        public static OriginGuard For(HttpRequestMessage request) =>
+            new OriginGuard(request, request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request)));
+
+        /// <summary>A body of <paramref name="bytes"/> (never copied, never changed) that refuses to be written away from the origin.</summary>
+        public HttpContent Body(byte[] bytes, string mediaType)
         {
-            var origin = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
-            var guard = new OriginGuard(request, origin);
-            if (request.Content is { } content)
-            {
-                guard._content = new GuardedContent(content, guard);
-                request.Content = guard._content;
-            }
-
-            if (request.Headers.Authorization is { } authorization && !(authorization is GuardedAuthenticationHeaderValue))
-            {
-                request.Headers.Authorization = new GuardedAuthenticationHeaderValue(authorization.Scheme, authorization.Parameter, guard);
-            }
-
-            return guard;
+            var content = new GuardedContent(bytes, this);
+            content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
+            return content;
         }
+
+        /// <summary>An Authorization header value that renders its credentials only at the origin.</summary>
+        public AuthenticationHeaderValue Authorization(string scheme, string parameter) => new GuardedAuthenticationHeaderValue(scheme, parameter, this);
 
         /// <summary>Where the request was taken, when a redirect moved it to another origin.</summary>
         public Uri? RedirectedTo =>
@@ -81,57 +77,39 @@ namespace OAuthGen.Infrastructure
 
         private sealed class GuardedContent : HttpContent
         {
-            private readonly HttpContent _inner;
+            private readonly byte[] _bytes;
             private readonly OriginGuard _guard;
 
-            public GuardedContent(HttpContent inner, OriginGuard guard)
+            public GuardedContent(byte[] bytes, OriginGuard guard)
             {
-                _inner = inner;
+                _bytes = bytes;
                 _guard = guard;
-                foreach (var header in inner.Headers)
-                {
-                    if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                    {
-                        Headers.TryAddWithoutValidation(header.Key, header.Value);
-                    }
-                }
             }
 
             protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
             {
                 _guard.BeforeWrite();
-                return _inner.CopyToAsync(stream);
+                return stream.WriteAsync(_bytes, 0, _bytes.Length);
             }
 
 #if NET
             protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
             {
                 _guard.BeforeWrite();
-                return _inner.CopyToAsync(stream, cancellationToken);
+                return stream.WriteAsync(_bytes, 0, _bytes.Length, cancellationToken);
             }
 
             protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
             {
                 _guard.BeforeWrite();
-                _inner.CopyTo(stream, context, cancellationToken);
+                stream.Write(_bytes, 0, _bytes.Length);
             }
 #endif
 
             protected override bool TryComputeLength(out long length)
             {
-                var known = _inner.Headers.ContentLength;
-                length = known ?? 0;
-                return known is not null;
-            }
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    _inner.Dispose();
-                }
-
-                base.Dispose(disposing);
+                length = _bytes.Length;
+                return true;
             }
         }
 

@@ -8,36 +8,31 @@ using System.Threading.Tasks;
 namespace OAuthGen.Infrastructure
 {
     /// <summary>
-    /// Sends a request that carries client credentials (check its endpoint with
+    /// Stage 6 (transport). Sends a request that carries client credentials (check its endpoint with
     /// <see cref="EndpointSecurity.RequireSecureTransport"/> first) to its own origin only, with at most the one retry its <see cref="TokenRetryPolicy"/> allows. Whatever the handler does with a redirect,
     /// the credentials never reach another origin and an answer from another origin is never read as a token.
     /// </summary>
     internal static class TokenRequestSender
     {
         /// <summary>
-        /// Sends <paramref name="request"/> (and disposes it), or a copy of it once more when <paramref name="policy"/>
-        /// allows a retry, and returns the answer's headers; the caller reads the body and disposes the exchange.
+        /// Sends <paramref name="prepared"/>, and once more when its retry policy allows (a new message from the same
+        /// immutable bytes: nothing is copied in advance), and returns the answer's headers; the caller reads the body
+        /// and disposes the exchange.
         /// </summary>
         /// <exception cref="OAuthException">The request was redirected, or its answer was a redirect.</exception>
         /// <exception cref="HttpRequestException">The request failed and may not, or may no longer, be retried.</exception>
         public static async Task<TokenExchange> SendAsync(
             HttpClient httpClient,
-            HttpRequestMessage request,
-            Uri endpoint,
-            TokenRetryPolicy policy,
+            PreparedRequest prepared,
             TimeProvider timeProvider,
-            IReadOnlyList<string> secrets,
             CancellationToken cancellationToken)
         {
-            var retryCopy = policy == TokenRetryPolicy.Never ? null : await RequestCopy.TakeAsync(request).ConfigureAwait(false);
+            var endpoint = prepared.Endpoint;
+            var policy = prepared.RetryPolicy;
+            var secrets = prepared.Secrets;
             for (var attempt = 1; ; attempt++)
             {
-                if (attempt > 1)
-                {
-                    request = retryCopy!.Create();
-                }
-
-                var guard = OriginGuard.Bind(request);
+                var request = prepared.CreateMessage(out var guard);
                 HttpResponseMessage response;
                 try
                 {
@@ -108,58 +103,6 @@ namespace OAuthGen.Infrastructure
                 : "The token endpoint " + from + " redirected the token request to " + to + ", another origin: OAuthGen does not follow a " +
                     "token request there, and sent it no credential. If the provider has moved its token endpoint, configure the new address.";
             return new OAuthException(message, null, null, null, status, null, inner);
-        }
-    }
-
-    /// <summary>What it takes to send a request again: its method, address, headers and body, taken before it is first sent.</summary>
-    internal sealed class RequestCopy
-    {
-        private readonly HttpMethod _method;
-        private readonly Uri? _uri;
-        private readonly Version _version;
-        private readonly List<KeyValuePair<string, IEnumerable<string>>> _headers;
-        private readonly List<KeyValuePair<string, IEnumerable<string>>> _contentHeaders;
-        private readonly byte[]? _body;
-
-        private RequestCopy(HttpRequestMessage request, byte[]? body)
-        {
-            _method = request.Method;
-            _uri = request.RequestUri;
-            _version = request.Version;
-            _headers = new List<KeyValuePair<string, IEnumerable<string>>>(request.Headers);
-            _contentHeaders = request.Content is null
-                ? new List<KeyValuePair<string, IEnumerable<string>>>()
-                : new List<KeyValuePair<string, IEnumerable<string>>>(request.Content.Headers);
-            _body = body;
-        }
-
-        public static async Task<RequestCopy> TakeAsync(HttpRequestMessage request)
-        {
-            var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            return new RequestCopy(request, body);
-        }
-
-        public HttpRequestMessage Create()
-        {
-            var request = new HttpRequestMessage(_method, _uri) { Version = _version };
-            foreach (var header in _headers)
-            {
-                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            if (_body is not null)
-            {
-                request.Content = new ByteArrayContent(_body);
-                foreach (var header in _contentHeaders)
-                {
-                    if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                    {
-                        request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                    }
-                }
-            }
-
-            return request;
         }
     }
 

@@ -40,23 +40,13 @@ namespace OAuthGen.Infrastructure
         /// <summary>The longest <c>Retry-After</c> honoured; a server asking for more gets no retry, and the caller its answer.</summary>
         public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
 
-        public static TokenRetryPolicy For(string grantType, ClientAuthMethod clientAuth, bool enabled)
-        {
-            if (!enabled || clientAuth == ClientAuthMethod.PrivateKeyJwt || clientAuth == ClientAuthMethod.ClientSecretJwt)
-            {
-                return TokenRetryPolicy.Never;
-            }
+        /// <summary>The policy of the operation named <paramref name="operation"/> (<see cref="GrantDescriptor.Operation"/>).</summary>
+        public static TokenRetryPolicy For(string operation, ClientAuthMethod clientAuth, bool enabled) =>
+            GrantDescriptor.Find(operation) is { } descriptor ? For(descriptor, clientAuth, enabled) : TokenRetryPolicy.Never;
 
-            switch (grantType)
-            {
-                case "client_credentials":
-                    return TokenRetryPolicy.Repeatable;
-                case "refresh_token":
-                    return TokenRetryPolicy.WhenUndelivered;
-                default:
-                    return TokenRetryPolicy.Never;
-            }
-        }
+        /// <summary>The grant's own policy, unless retries are off or the client authentication is single-use (a JWT assertion).</summary>
+        public static TokenRetryPolicy For(GrantDescriptor descriptor, ClientAuthMethod clientAuth, bool enabled) =>
+            !enabled || !ClientAuthenticationStrategy.For(clientAuth).MayBeSentTwice ? TokenRetryPolicy.Never : descriptor.RetryPolicy;
 
         /// <summary>Whether a failed connection (no answer at all) may be retried.</summary>
         public static bool MayRetryConnectionFailure(TokenRetryPolicy policy, bool bodyWritten) =>

@@ -1,0 +1,248 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OAuthGen.Infrastructure
+{
+    /// <summary>The endpoints a provider may have.</summary>
+    internal enum EndpointKind
+    {
+        Token,
+        Authorization,
+        DeviceAuthorization,
+        Revocation,
+        Introspection,
+    }
+
+    /// <summary>
+    /// Stage 1: where a request goes. In order: the address configured in <see cref="OAuthClientOptions"/>, the one
+    /// declared on the provider, the one its metadata document publishes; a relative address resolves against
+    /// <see cref="HttpClient.BaseAddress"/>, and the result must pass <see cref="EndpointSecurity.RequireSecureTransport"/>.
+    /// Each result is kept with what it was made from (compared by reference, O(1)), so a request resolves nothing
+    /// again until the options, the base address or the metadata document change.
+    /// </summary>
+    internal sealed class EndpointResolver
+    {
+        private readonly HttpClient _httpClient;
+        private readonly OAuthClientOptions _options;
+        private readonly OAuthProviderInfo _provider;
+        private readonly TimeProvider _timeProvider;
+        private readonly Resolution?[] _resolved = new Resolution?[5];
+        private MetadataAddressResolution? _metadataAddress;
+
+        public EndpointResolver(HttpClient httpClient, OAuthClientOptions options, OAuthProviderInfo provider, TimeProvider timeProvider)
+        {
+            _httpClient = httpClient;
+            _options = options;
+            _provider = provider;
+            _timeProvider = timeProvider;
+        }
+
+        public static string Name(EndpointKind kind) => kind switch
+        {
+            EndpointKind.Token => "token endpoint",
+            EndpointKind.Authorization => "authorization endpoint",
+            EndpointKind.DeviceAuthorization => "device authorization endpoint",
+            EndpointKind.Revocation => "revocation endpoint",
+            _ => "introspection endpoint",
+        };
+
+        /// <summary>The endpoint of <paramref name="kind"/>, absolute and checked for secure transport; fetches the metadata when it is needed.</summary>
+        public ValueTask<Uri> ResolveAsync(EndpointKind kind, CancellationToken cancellationToken)
+        {
+            var cached = _resolved[(int)kind];
+            if (cached is not null && cached.Matches(this, metadata: null))
+            {
+                return new ValueTask<Uri>(cached.Endpoint);
+            }
+
+            if (Configured(kind) is not null || !string.IsNullOrEmpty(Declared(kind)) || MetadataAddress() is not { } metadataAddress)
+            {
+                return new ValueTask<Uri>(Checked(kind, metadata: null));
+            }
+
+            return new ValueTask<Uri>(ResolveFromMetadataAsync(kind, metadataAddress, cancellationToken));
+        }
+
+        /// <summary>The endpoint without fetching anything: metadata is used only when already fetched.</summary>
+        public Uri ResolveWithoutFetching(EndpointKind kind) =>
+            Resolve(kind, address => ProviderMetadata.TryGetCached(address));
+
+        private async Task<Uri> ResolveFromMetadataAsync(EndpointKind kind, Uri metadataAddress, CancellationToken cancellationToken)
+        {
+            // The metadata names the endpoints that get the credentials: it must come over TLS as they do.
+            EndpointSecurity.RequireSecureTransport(metadataAddress, _options.AllowInsecureHttp, _provider.Name, "metadata address");
+            // The fetch is shared and bounded by HttpClient.Timeout; this caller may still give up on it sooner.
+            var metadata = await CancellableWait.WaitAsync(
+                ProviderMetadata.GetAsync(_httpClient, metadataAddress, _timeProvider, _options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
+            var cached = _resolved[(int)kind];
+            return cached is not null && cached.Matches(this, metadata) ? cached.Endpoint : Checked(kind, metadata);
+        }
+
+        private Uri Checked(EndpointKind kind, ProviderMetadata? metadata)
+        {
+            var endpoint = Resolve(kind, _ => metadata);
+            EndpointSecurity.RequireSecureTransport(endpoint, _options.AllowInsecureHttp, _provider.Name, Name(kind));
+            _resolved[(int)kind] = new Resolution(this, metadata, endpoint);
+            return endpoint;
+        }
+
+        private Uri Resolve(EndpointKind kind, Func<Uri, ProviderMetadata?> metadataFor)
+        {
+            Uri? endpoint;
+            if (Configured(kind) is { } configured)
+            {
+                endpoint = AsWebUri(configured);
+            }
+            else if (Declared(kind) is { Length: > 0 } declared)
+            {
+                endpoint = ParseWebUri(declared);
+            }
+            else if (MetadataAddress() is { } metadataAddress)
+            {
+                var metadata = metadataFor(metadataAddress)
+                    ?? throw new InvalidOperationException(
+                        "The " + Name(kind) + " of " + _provider.Name + " comes from its metadata, which has not been fetched yet: use the asynchronous method.");
+                var published = FromMetadata(metadata, kind)
+                    ?? throw new OAuthException(
+                        "The metadata of " + _provider.Name + " at " + metadataAddress.AbsoluteUri + " publishes no " + Name(kind) + ".");
+                endpoint = ParseWebUri(published);
+            }
+            else
+            {
+                throw new InvalidOperationException(_provider.Name + " declares no " + Name(kind) + "; set it in the attribute or in OAuthClientOptions.");
+            }
+
+            return MakeAbsolute(endpoint, Name(kind));
+        }
+
+        private Uri? MetadataAddress()
+        {
+            var cached = _metadataAddress;
+            if (cached is not null && ReferenceEquals(cached.Configured, _options.MetadataAddress) && ReferenceEquals(cached.BaseAddress, _httpClient.BaseAddress))
+            {
+                return cached.Address;
+            }
+
+            Uri? address;
+            if (_options.MetadataAddress is { } configured)
+            {
+                address = MakeAbsolute(AsWebUri(configured), "metadata address");
+            }
+            else
+            {
+                address = _provider.MetadataAddress is { Length: > 0 } declared ? MakeAbsolute(ParseWebUri(declared), "metadata address") : null;
+            }
+
+            _metadataAddress = new MetadataAddressResolution(_options.MetadataAddress, _httpClient.BaseAddress, address);
+            return address;
+        }
+
+        private Uri MakeAbsolute(Uri endpoint, string what)
+        {
+            if (endpoint.IsAbsoluteUri)
+            {
+                return endpoint;
+            }
+
+            var baseAddress = _httpClient.BaseAddress
+                ?? throw new InvalidOperationException(
+                    "The " + what + " of " + _provider.Name + " ('" + endpoint.OriginalString + "') is relative: set HttpClient.BaseAddress, or an absolute endpoint in OAuthClientOptions.");
+            return new Uri(baseAddress, endpoint);
+        }
+
+        private Uri? Configured(EndpointKind kind) => kind switch
+        {
+            EndpointKind.Token => _options.TokenEndpoint,
+            EndpointKind.Authorization => _options.AuthorizationEndpoint,
+            _ => null,
+        };
+
+        // Where a template such as "https://{tenant}.example.com/oauth/token" would be expanded from the options: the
+        // declared addresses are used as they are written today.
+        private string? Declared(EndpointKind kind) => kind switch
+        {
+            EndpointKind.Token => _provider.TokenEndpoint,
+            EndpointKind.Authorization => _provider.AuthorizationEndpoint,
+            EndpointKind.DeviceAuthorization => _provider.DeviceAuthorizationEndpoint,
+            EndpointKind.Revocation => _provider.RevocationEndpoint,
+            _ => _provider.IntrospectionEndpoint,
+        };
+
+        private static string? FromMetadata(ProviderMetadata metadata, EndpointKind kind) => kind switch
+        {
+            EndpointKind.Token => metadata.TokenEndpoint,
+            EndpointKind.Authorization => metadata.AuthorizationEndpoint,
+            EndpointKind.DeviceAuthorization => metadata.DeviceAuthorizationEndpoint,
+            EndpointKind.Revocation => metadata.RevocationEndpoint,
+            _ => metadata.IntrospectionEndpoint,
+        };
+
+        // On Unix, "/oauth/token" parses as an absolute file:// URI; an endpoint is always http(s) or relative.
+        private static Uri ParseWebUri(string text) =>
+            Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+                ? absolute
+                : new Uri(text, UriKind.Relative);
+
+        private static Uri AsWebUri(Uri uri) =>
+            uri.IsAbsoluteUri && uri.IsFile && uri.OriginalString.StartsWith("/", StringComparison.Ordinal)
+                ? new Uri(uri.OriginalString, UriKind.Relative)
+                : uri;
+
+        /// <summary>One resolved endpoint and everything it was made from.</summary>
+        private sealed class Resolution
+        {
+            private readonly Uri? _tokenEndpoint;
+            private readonly Uri? _authorizationEndpoint;
+            private readonly Uri? _metadataAddress;
+            private readonly Uri? _baseAddress;
+            private readonly bool _allowInsecureHttp;
+            private readonly ProviderMetadata? _metadata;
+
+            public Resolution(EndpointResolver resolver, ProviderMetadata? metadata, Uri endpoint)
+            {
+                _tokenEndpoint = resolver._options.TokenEndpoint;
+                _authorizationEndpoint = resolver._options.AuthorizationEndpoint;
+                _metadataAddress = resolver._options.MetadataAddress;
+                _baseAddress = resolver._httpClient.BaseAddress;
+                _allowInsecureHttp = resolver._options.AllowInsecureHttp;
+                _metadata = metadata;
+                Endpoint = endpoint;
+            }
+
+            public Uri Endpoint { get; }
+
+            /// <summary>
+            /// Whether nothing it was made from has changed. A result made from metadata is reused only for that same
+            /// document (<paramref name="metadata"/>, just fetched or taken from the metadata cache), so it follows every refresh.
+            /// </summary>
+            public bool Matches(EndpointResolver resolver, ProviderMetadata? metadata)
+            {
+                var options = resolver._options;
+                return ReferenceEquals(_tokenEndpoint, options.TokenEndpoint)
+                    && ReferenceEquals(_authorizationEndpoint, options.AuthorizationEndpoint)
+                    && ReferenceEquals(_metadataAddress, options.MetadataAddress)
+                    && ReferenceEquals(_baseAddress, resolver._httpClient.BaseAddress)
+                    && _allowInsecureHttp == options.AllowInsecureHttp
+                    && ReferenceEquals(_metadata, metadata);
+            }
+        }
+
+        private sealed class MetadataAddressResolution
+        {
+            public MetadataAddressResolution(Uri? configured, Uri? baseAddress, Uri? address)
+            {
+                Configured = configured;
+                BaseAddress = baseAddress;
+                Address = address;
+            }
+
+            public Uri? Configured { get; }
+
+            public Uri? BaseAddress { get; }
+
+            public Uri? Address { get; }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace OAuthGen.Infrastructure
+{
+    /// <summary>
+    /// Stage 8: what an answer means. A token (standard fields, then the token type's own through its factory), a device
+    /// authorization, a revocation or an introspection result, or an <see cref="OAuthException"/> that says why not:
+    /// the provider's OAuth error, an unexpected status, or a body that is no OAuth response. No secret of the request,
+    /// nor a token of the answer, is in any of its messages.
+    /// </summary>
+    internal static class ResponseMapping
+    {
+        private static readonly TimeSpan DefaultDevicePollInterval = TimeSpan.FromSeconds(5);
+
+        public static TToken CreateToken<TToken>(Answer answer, Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken)
+            where TToken : OAuthToken
+        {
+            var read = ReadAnswer(answer, "a token");
+            if (string.IsNullOrEmpty(read.AccessToken))
+            {
+                throw new OAuthException(
+                    "The token endpoint answered " + Describe(answer.Status) + " without an access_token.",
+                    null,
+                    null,
+                    null,
+                    answer.Status,
+                    Redaction.Excerpt(answer.Bytes, answer.Length, WithTokens(answer.Secrets, read)));
+            }
+
+            var token = createToken(read.AdditionalFields);
+            token.AccessToken = read.AccessToken!;
+            token.TokenType = read.TokenType;
+            token.RefreshToken = read.RefreshToken;
+            token.Scope = read.Scope;
+            token.IdToken = read.IdToken;
+            token.AdditionalFields = read.AdditionalFields;
+            token.ExpiresIn = read.ExpiresIn;
+            if (read.ExpiresIn is { } lifetime)
+            {
+                token.ExpiresAt = lifetime < DateTimeOffset.MaxValue - answer.ReceivedAt ? answer.ReceivedAt + lifetime : DateTimeOffset.MaxValue;
+            }
+
+            return token;
+        }
+
+        public static DeviceAuthorization ReadDeviceAuthorization(Answer answer)
+        {
+            var read = ReadAnswer(answer, "a device authorization");
+            var fields = read.AdditionalFields;
+            var deviceCode = TokenFieldReader.GetString(fields, "device_code");
+            var userCode = TokenFieldReader.GetString(fields, "user_code");
+            // "verification_url": the name some providers (Google) used before RFC 8628 settled on "verification_uri".
+            var verificationUri = TokenFieldReader.GetString(fields, "verification_uri") ?? TokenFieldReader.GetString(fields, "verification_url");
+            if (string.IsNullOrEmpty(deviceCode) || string.IsNullOrEmpty(userCode)
+                || !Uri.TryCreate(verificationUri, UriKind.Absolute, out var verification))
+            {
+                throw new OAuthException(
+                    "The device authorization endpoint answered " + Describe(answer.Status) + " without device_code, user_code and verification_uri.",
+                    null,
+                    null,
+                    null,
+                    answer.Status,
+                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+            }
+
+            Uri.TryCreate(TokenFieldReader.GetString(fields, "verification_uri_complete"), UriKind.Absolute, out var complete);
+            var interval = TokenFieldReader.GetTimeSpan(fields, "interval") is { } seconds && seconds > TimeSpan.Zero ? seconds : DefaultDevicePollInterval;
+            return new DeviceAuthorization(
+                deviceCode!,
+                userCode!,
+                verification!,
+                complete,
+                read.ExpiresIn ?? TimeSpan.FromMinutes(5),
+                interval,
+                answer.ReceivedAt);
+        }
+
+        public static bool ReadRevocation(Answer answer)
+        {
+            // RFC 7009 §2.2: any 200 is success, whatever its body; only errors are read.
+            if (!answer.IsSuccess || answer.Length > 0)
+            {
+                var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(answer.Bytes, 0, answer.Length), out _);
+                ThrowIfError(answer, read);
+            }
+
+            return true;
+        }
+
+        public static TokenIntrospection ReadIntrospection(Answer answer)
+        {
+            var read = ReadAnswer(answer, "an introspection result");
+            var fields = read.AdditionalFields;
+            bool? active;
+            try
+            {
+                active = TokenFieldReader.GetBoolean(fields, "active");
+            }
+            catch (OAuthException)
+            {
+                active = null;
+            }
+
+            if (active is null)
+            {
+                throw new OAuthException("The introspection endpoint answered without a boolean 'active' member.", null, null, null, answer.Status, null);
+            }
+
+            return new TokenIntrospection
+            {
+                Active = active.Value,
+                Scope = read.Scope,
+                TokenType = read.TokenType,
+                ClientId = TokenFieldReader.GetString(fields, "client_id"),
+                Username = TokenFieldReader.GetString(fields, "username"),
+                Subject = TokenFieldReader.GetString(fields, "sub"),
+                ExpiresAt = TokenFieldReader.GetDateTimeOffset(fields, "exp"),
+                AdditionalFields = fields,
+            };
+        }
+
+        /// <summary>The answer read as an OAuth response, or an <see cref="OAuthException"/> saying why it is none.</summary>
+        private static TokenResponse ReadAnswer(Answer answer, string expected)
+        {
+            var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(answer.Bytes, 0, answer.Length), out var problem);
+            ThrowIfError(answer, read);
+            if (read is null)
+            {
+                throw new OAuthException(
+                    "The provider answered " + Describe(answer.Status) + " instead of " + expected + ": " + problem + ExcerptSuffix(answer),
+                    null,
+                    null,
+                    null,
+                    answer.Status,
+                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+            }
+
+            return read;
+        }
+
+        private static void ThrowIfError(Answer answer, TokenResponse? read)
+        {
+            if (read?.Error is not null)
+            {
+                throw ProviderError(read, answer);
+            }
+
+            if (!answer.IsSuccess)
+            {
+                throw new OAuthException(
+                    "The provider answered " + Describe(answer.Status) + RetryAfterText(answer) + " without an OAuth error" + ExcerptSuffix(answer),
+                    null,
+                    null,
+                    null,
+                    answer.Status,
+                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets)) { RetryAfter = answer.RetryAfter };
+            }
+        }
+
+        private static OAuthException ProviderError(TokenResponse read, Answer answer)
+        {
+            var message = new StringBuilder("The provider answered ").Append(Describe(answer.Status))
+                .Append(" with error '").Append(Redaction.Redact(Redaction.Printable(read.Error!, 100), answer.Secrets)).Append('\'');
+            if (!string.IsNullOrEmpty(read.ErrorDescription))
+            {
+                message.Append(": ").Append(Redaction.Redact(Redaction.Printable(read.ErrorDescription!, 300), answer.Secrets));
+            }
+
+            if (message[message.Length - 1] != '.')
+            {
+                message.Append('.');
+            }
+
+            return new OAuthException(
+                message.ToString(),
+                read.Error,
+                read.ErrorDescription is null ? null : Redaction.Redact(read.ErrorDescription, answer.Secrets),
+                read.ErrorUri,
+                answer.Status,
+                Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets)) { RetryAfter = answer.RetryAfter };
+        }
+
+        private static string RetryAfterText(Answer answer) =>
+            answer.RetryAfter is { } wait ? ", asking to retry after " + Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + " s," : string.Empty;
+
+        private static string ExcerptSuffix(Answer answer)
+        {
+            var excerpt = Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets);
+            return excerpt.Length == 0 ? " (empty body)." : ": " + excerpt;
+        }
+
+        private static IReadOnlyList<string> WithTokens(IReadOnlyList<string> secrets, TokenResponse read)
+        {
+            var all = new List<string>(secrets);
+            if (read.RefreshToken is not null)
+            {
+                all.Add(read.RefreshToken);
+            }
+
+            if (read.IdToken is not null)
+            {
+                all.Add(read.IdToken);
+            }
+
+            return all;
+        }
+
+        public static string Describe(HttpStatusCode status) => "HTTP " + (int)status + " (" + status + ")";
+    }
+}
