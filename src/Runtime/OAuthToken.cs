@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace OAuthGen
@@ -15,6 +16,10 @@ namespace OAuthGen
     public class OAuthToken
     {
         private static readonly IReadOnlyDictionary<string, JsonElement> NoFields = new Dictionary<string, JsonElement>();
+
+        // Made once per token for the bearer handler, which puts it on every request (it is immutable, so it is shared).
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private AuthenticationHeaderValue? _bearerHeader;
 
         /// <summary>The access token.</summary>
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
@@ -53,6 +58,18 @@ namespace OAuthGen
 
         /// <summary>Whether the token has expired at <paramref name="now"/>, or will within <paramref name="skew"/>. A token without an expiry never expires.</summary>
         public bool IsExpired(DateTimeOffset now, TimeSpan skew = default) => ExpiresAt is { } expiresAt && now + skew >= expiresAt;
+
+        /// <summary><c>Bearer</c> and the access token, made again only when <see cref="AccessToken"/> has changed.</summary>
+        internal AuthenticationHeaderValue BearerHeader()
+        {
+            var header = _bearerHeader;
+            if (header is null || !ReferenceEquals(header.Parameter, AccessToken))
+            {
+                _bearerHeader = header = new AuthenticationHeaderValue("Bearer", AccessToken);
+            }
+
+            return header;
+        }
 
         /// <summary>Describes the token without any secret: type, expiry and scope.</summary>
         public override string ToString()

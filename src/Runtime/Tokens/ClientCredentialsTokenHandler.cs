@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -32,7 +31,7 @@ namespace OAuthGen.Tokens
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             // With the token cached and an inner handler that answers synchronously, the inner handler's own task is
-            // the answer: the header is the only allocation. Otherwise the asynchronous paths below take over.
+            // the answer, and nothing is allocated: the header value is made once per token. Otherwise the asynchronous paths below take over.
             Task<HttpResponseMessage> sending;
             OAuthToken token;
             try
@@ -44,7 +43,7 @@ namespace OAuthGen.Tokens
                 }
 
                 token = pending.Result;
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+                request.Headers.Authorization = token.BearerHeader();
                 sending = base.SendAsync(request, cancellationToken);
             }
             catch (Exception e)
@@ -60,7 +59,7 @@ namespace OAuthGen.Tokens
         private async Task<HttpResponseMessage> SendWithTokenAsync(ValueTask<OAuthToken> pending, HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var token = await pending.ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+            request.Headers.Authorization = token.BearerHeader();
             return await RetryIfUnauthorizedAsync(base.SendAsync(request, cancellationToken), request, token, cancellationToken).ConfigureAwait(false);
         }
 
@@ -85,7 +84,7 @@ namespace OAuthGen.Tokens
             }
 
             response.Dispose();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", replacement.AccessToken);
+            request.Headers.Authorization = replacement.BearerHeader();
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }

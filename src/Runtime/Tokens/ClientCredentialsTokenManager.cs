@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -28,8 +29,10 @@ namespace OAuthGen.Tokens
         private readonly ILogger _logger;
         private readonly TokenManagementOptions _options;
         private readonly IOptionsMonitor<OAuthClientOptions> _clientOptions;
-        private readonly ConcurrentDictionary<string, OAuthToken> _tokens = new ConcurrentDictionary<string, OAuthToken>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, string> _cacheKeys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        // One slot per cache key (two spellings of a scope may share it), found by scope; the default scope's without a lookup.
+        private readonly ConcurrentDictionary<string, TokenSlot> _slots = new ConcurrentDictionary<string, TokenSlot>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, TokenSlot> _slotsByScope = new ConcurrentDictionary<string, TokenSlot>(StringComparer.Ordinal);
+        private volatile TokenSlot? _defaultScopeSlot;
         private readonly SingleFlight<OAuthToken> _requests = new SingleFlight<OAuthToken>();
         private readonly string _providerName;
         private readonly KeyValuePair<string, object?> _providerTag;
@@ -55,7 +58,8 @@ namespace OAuthGen.Tokens
             {
                 if (name == OAuthClientNames.For<TClient>())
                 {
-                    _cacheKeys.Clear();
+                    _slotsByScope.Clear();
+                    _defaultScopeSlot = null;
                 }
             });
         }
@@ -63,15 +67,19 @@ namespace OAuthGen.Tokens
         /// <summary>A fresh token for <paramref name="scope"/> (or the default scope), from the cache when it has one.</summary>
         public ValueTask<OAuthToken> GetTokenAsync(string? scope = null, CancellationToken cancellationToken = default)
         {
-            var key = CacheKey(scope);
-            if (_tokens.TryGetValue(key, out var token) && _options.IsFresh(token, _timeProvider.GetUtcNow()))
+            var slot = Slot(scope);
+            if (slot.Token is { } token && _options.IsFresh(token, _timeProvider.GetUtcNow()))
             {
-                OAuthGenTelemetry.CacheHits.Add(1, _providerTag);
+                if (OAuthGenTelemetry.CacheHits.Enabled)
+                {
+                    OAuthGenTelemetry.CacheHits.Add(1, _providerTag);
+                }
+
                 TokenLog.TokenServedFromCache(_logger, _providerName, token.ExpiresAt, null);
                 return new ValueTask<OAuthToken>(token);
             }
 
-            return new ValueTask<OAuthToken>(Acquire(key, scope, rejected: null, cancellationToken));
+            return new ValueTask<OAuthToken>(Acquire(slot, scope, rejected: null, cancellationToken));
         }
 
         /// <summary>
@@ -85,24 +93,25 @@ namespace OAuthGen.Tokens
                 throw new ArgumentNullException(nameof(rejected));
             }
 
-            var key = CacheKey(scope);
-            if (_tokens.TryGetValue(key, out var token) && token.AccessToken != rejected.AccessToken && _options.IsFresh(token, _timeProvider.GetUtcNow()))
+            var slot = Slot(scope);
+            if (slot.Token is { } token && token.AccessToken != rejected.AccessToken && _options.IsFresh(token, _timeProvider.GetUtcNow()))
             {
                 return new ValueTask<OAuthToken>(token);
             }
 
-            ((ICollection<KeyValuePair<string, OAuthToken>>)_tokens).Remove(new KeyValuePair<string, OAuthToken>(key, rejected));
-            return new ValueTask<OAuthToken>(Acquire(key, scope, rejected, cancellationToken));
+            slot.Forget(rejected);
+            return new ValueTask<OAuthToken>(Acquire(slot, scope, rejected, cancellationToken));
         }
 
         // Apart from the fast paths, so that a cached token costs no closure: the lambda's captures live here only.
-        private Task<OAuthToken> Acquire(string key, string? scope, OAuthToken? rejected, CancellationToken cancellationToken) =>
-            _requests.RunAsync(key, () => AcquireAsync(key, scope, rejected), cancellationToken);
+        private Task<OAuthToken> Acquire(TokenSlot slot, string? scope, OAuthToken? rejected, CancellationToken cancellationToken) =>
+            _requests.RunAsync(slot.Key, () => AcquireAsync(slot, scope, rejected), cancellationToken);
 
-        private async Task<OAuthToken> AcquireAsync(string key, string? scope, OAuthToken? rejected)
+        private async Task<OAuthToken> AcquireAsync(TokenSlot slot, string? scope, OAuthToken? rejected)
         {
+            var key = slot.Key;
             // A caller that looked before the previous flight stored its token must not start another request.
-            if (_tokens.TryGetValue(key, out var current) && current.AccessToken != rejected?.AccessToken && _options.IsFresh(current, _timeProvider.GetUtcNow()))
+            if (slot.Token is { } current && current.AccessToken != rejected?.AccessToken && _options.IsFresh(current, _timeProvider.GetUtcNow()))
             {
                 return current;
             }
@@ -114,7 +123,7 @@ namespace OAuthGen.Tokens
                 {
                     OAuthGenTelemetry.CacheHits.Add(1, _providerTag);
                     TokenLog.TokenServedFromCache(_logger, _providerName, shared.ExpiresAt, null);
-                    _tokens[key] = shared;
+                    slot.Token = shared;
                     return shared;
                 }
             }
@@ -134,7 +143,7 @@ namespace OAuthGen.Tokens
                 throw;
             }
 
-            _tokens[key] = token;
+            slot.Token = token;
             if (_sharedCache is not null)
             {
                 await _sharedCache.SetAsync(key, token, CancellationToken.None).ConfigureAwait(false);
@@ -151,10 +160,31 @@ namespace OAuthGen.Tokens
         /// One key per provider, token endpoint, client id and scope, so that none of them ever share a token. Hashed, so
         /// that it is short and safe for any cache.
         /// </summary>
-        private string CacheKey(string? scope) =>
-            _cacheKeys.TryGetValue(scope ?? string.Empty, out var key) ? key : AddCacheKey(scope);
+        private TokenSlot Slot(string? scope)
+        {
+            if (scope is null)
+            {
+                return _defaultScopeSlot ?? AddSlot(null);
+            }
 
-        private string AddCacheKey(string? scope) => _cacheKeys.GetOrAdd(scope ?? string.Empty, _ => ComputeCacheKey(scope));
+            return _slotsByScope.TryGetValue(scope, out var slot) ? slot : AddSlot(scope);
+        }
+
+        private TokenSlot AddSlot(string? scope)
+        {
+            var key = ComputeCacheKey(scope);
+            var slot = _slots.GetOrAdd(key, static key => new TokenSlot(key));
+            if (scope is null)
+            {
+                _defaultScopeSlot = slot;
+            }
+            else
+            {
+                _slotsByScope.TryAdd(scope, slot);
+            }
+
+            return slot;
+        }
 
         private string ComputeCacheKey(string? scope)
         {
@@ -171,6 +201,30 @@ namespace OAuthGen.Tokens
             var hash = sha256.ComputeHash(Encoding.UTF8.GetBytes(identity.ToString()));
             return "oauthgen:cc:" + _providerName + ":" + Base64Url.Encode(hash);
         }
+    }
+
+    /// <summary>The token kept under one cache key.</summary>
+    internal sealed class TokenSlot
+    {
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private volatile OAuthToken? _token;
+
+        public TokenSlot(string key)
+        {
+            Key = key;
+        }
+
+        public string Key { get; }
+
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        public OAuthToken? Token
+        {
+            get => _token;
+            set => _token = value;
+        }
+
+        /// <summary>Drops <paramref name="rejected"/>, unless another token has already replaced it.</summary>
+        public void Forget(OAuthToken rejected) => Interlocked.CompareExchange(ref _token, null, rejected);
     }
 
     /// <summary>The names under which each generated client's options and HttpClient are registered.</summary>
