@@ -53,11 +53,32 @@ namespace OAuthGen
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? IdToken { get; set; }
 
+        // Read from the answer when first asked for: most callers never look at it.
+        private IReadOnlyDictionary<string, JsonElement>? _additionalFields;
+
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private Infrastructure.TokenResponse? _additionalFieldsSource;
+
         /// <summary>Every response field other than the standard ones above, including those mapped by <see cref="OAuthFieldAttribute"/>.</summary>
-        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; set; } = NoFields;
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields
+        {
+            get => _additionalFields ??= _additionalFieldsSource?.AdditionalFields ?? NoFields;
+            set
+            {
+                _additionalFields = value;
+                _additionalFieldsSource = null;
+            }
+        }
 
         /// <summary>Whether the token has expired at <paramref name="now"/>, or will within <paramref name="skew"/>. A token without an expiry never expires.</summary>
         public bool IsExpired(DateTimeOffset now, TimeSpan skew = default) => ExpiresAt is { } expiresAt && now + skew >= expiresAt;
+
+        /// <summary>Makes <see cref="AdditionalFields"/> the non-standard members of <paramref name="answer"/>, read when first asked for.</summary>
+        internal void SetAdditionalFields(Infrastructure.TokenResponse answer)
+        {
+            _additionalFields = null;
+            _additionalFieldsSource = answer;
+        }
 
         /// <summary><c>Bearer</c> and the access token, made again only when <see cref="AccessToken"/> has changed.</summary>
         internal AuthenticationHeaderValue BearerHeader()

@@ -8,7 +8,7 @@ namespace OAuthGen.Generator
     public sealed partial class OAuthProviderGenerator
     {
         /// <summary>Writes the generated part of a provider class from its <see cref="ProviderSpec"/>.</summary>
-        internal sealed class Emitter
+        internal sealed partial class Emitter
         {
             private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"OAuthGen.Generator\", \"" + GeneratorVersion + "\")]";
             private const string GeneratorVersion = "1.0.0";
@@ -51,7 +51,7 @@ namespace OAuthGen.Generator
 
             private string TaskOfToken => "global::System.Threading.Tasks.Task<" + TokenType + ">";
 
-            private string CreateToken => _spec.TokenType is null ? "global::OAuthGen.Infrastructure.TokenEndpointClient.CreateDefaultToken" : "s_createToken";
+            private string CreateToken => _spec.TokenType is null ? "global::OAuthGen.Infrastructure.TokenEndpointClient.CreateDefaultToken" : TokenFieldSetName;
 
             // C# 7.3 (a netstandard2.0 project's default) has no nullable annotations.
             private string Nullable => _spec.NullableAnnotations ? "?" : string.Empty;
@@ -216,7 +216,7 @@ namespace OAuthGen.Generator
 
                 if (_spec.TokenType is { } tokenType)
                 {
-                    WriteTokenFactory(tokenType);
+                    WriteTokenFieldSet(tokenType);
                 }
 
                 _writer.Line("private readonly global::OAuthGen.Infrastructure.TokenEndpointClient _tokenEndpointClient;");
@@ -225,33 +225,6 @@ namespace OAuthGen.Generator
                 _writer.Line(GeneratedCode);
                 _writer.Line("public static global::OAuthGen.OAuthProviderInfo Provider => s_provider;");
                 _writer.Line();
-            }
-
-            private void WriteTokenFactory(TokenTypeSpec tokenType)
-            {
-                _writer.Line("private static readonly global::System.Func<" + Fields + ", " + tokenType.FullyQualifiedName + "> s_createToken = fields => new " + tokenType.FullyQualifiedName);
-                _writer.Line("{");
-                _writer.Indent();
-                foreach (var field in tokenType.Fields)
-                {
-                    _writer.Line(field.PropertyName + " = " + FieldReader(field) + ",");
-                }
-
-                _writer.Outdent();
-                _writer.Line("};");
-                _writer.Line();
-            }
-
-            private static string FieldReader(TokenFieldSpec field)
-            {
-                var read = "global::OAuthGen.Infrastructure.TokenFieldReader.Get" + field.Kind + "(fields, " + Literal(field.JsonName) + ")";
-                return field.Nullability switch
-                {
-                    TokenFieldNullability.ValueDefault => read + ".GetValueOrDefault()",
-                    TokenFieldNullability.ReferenceEmpty when field.Kind == TokenFieldKind.StringArray => read + " ?? global::System.Array.Empty<string>()",
-                    TokenFieldNullability.ReferenceEmpty => read + " ?? string.Empty",
-                    _ => read,
-                };
             }
 
             private void WriteConstructors()

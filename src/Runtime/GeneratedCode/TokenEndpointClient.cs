@@ -23,6 +23,8 @@ namespace OAuthGen.Infrastructure
         /// <summary>Creates the plain <see cref="OAuthToken"/> of providers without a custom token type.</summary>
         public static readonly Func<IReadOnlyDictionary<string, JsonElement>, OAuthToken> CreateDefaultToken = _ => new OAuthToken();
 
+        private static readonly TokenFieldSet<OAuthToken> DefaultTokenFields = new TokenFieldSet<OAuthToken>(new string[0], _ => new OAuthToken());
+
         private static readonly TimeSpan SlowDownIncrement = TimeSpan.FromSeconds(5);
 
         private readonly TimeProvider _timeProvider;
@@ -49,6 +51,21 @@ namespace OAuthGen.Infrastructure
             string? scope,
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestClientCredentialsTokenAsyncCore(scope, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> RequestClientCredentialsTokenAsync<TToken>(
+            string? scope,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestClientCredentialsTokenAsyncCore(scope, new TokenFactory<TToken>(fields), cancellationToken);
+
+        private Task<TToken> RequestClientCredentialsTokenAsyncCore<TToken>(
+            string? scope,
+            TokenFactory<TToken> factory,
+            CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
             var resolvedScope = ResolveScope(scope);
@@ -59,7 +76,7 @@ namespace OAuthGen.Infrastructure
 
             var body = new TokenRequestBody(GrantDescriptor.ClientCredentialsGrant);
             body.AddScope(resolvedScope);
-            return SendTokenRequestAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, factory, cancellationToken);
         }
 
         /// <summary>The resource owner password credentials grant (RFC 6749 §4.3).</summary>
@@ -69,6 +86,25 @@ namespace OAuthGen.Infrastructure
             string? scope,
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestPasswordTokenAsyncCore(username, password, scope, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> RequestPasswordTokenAsync<TToken>(
+            string username,
+            string password,
+            string? scope,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestPasswordTokenAsyncCore(username, password, scope, new TokenFactory<TToken>(fields), cancellationToken);
+
+        private Task<TToken> RequestPasswordTokenAsyncCore<TToken>(
+            string username,
+            string password,
+            string? scope,
+            TokenFactory<TToken> factory,
+            CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
             ThrowIfNull(username, nameof(username));
@@ -77,7 +113,7 @@ namespace OAuthGen.Infrastructure
             body.Add("username", username);
             body.AddSecret("password", password);
             body.AddScope(ResolveScope(scope));
-            return SendTokenRequestAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, factory, cancellationToken);
         }
 
         /// <summary>The authorization code grant's token request (RFC 6749 §4.1.3), with the PKCE verifier when given.</summary>
@@ -86,6 +122,25 @@ namespace OAuthGen.Infrastructure
             Uri redirectUri,
             string? codeVerifier,
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            ExchangeAuthorizationCodeAsyncCore(code, redirectUri, codeVerifier, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> ExchangeAuthorizationCodeAsync<TToken>(
+            string code,
+            Uri redirectUri,
+            string? codeVerifier,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            ExchangeAuthorizationCodeAsyncCore(code, redirectUri, codeVerifier, new TokenFactory<TToken>(fields), cancellationToken);
+
+        private Task<TToken> ExchangeAuthorizationCodeAsyncCore<TToken>(
+            string code,
+            Uri redirectUri,
+            string? codeVerifier,
+            TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
@@ -99,7 +154,7 @@ namespace OAuthGen.Infrastructure
                 body.AddSecret("code_verifier", codeVerifier);
             }
 
-            return SendTokenRequestAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, factory, cancellationToken);
         }
 
         /// <summary>The refresh token grant (RFC 6749 §6).</summary>
@@ -108,13 +163,30 @@ namespace OAuthGen.Infrastructure
             string? scope,
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RefreshTokenAsyncCore(refreshToken, scope, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> RefreshTokenAsync<TToken>(
+            string refreshToken,
+            string? scope,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RefreshTokenAsyncCore(refreshToken, scope, new TokenFactory<TToken>(fields), cancellationToken);
+
+        private Task<TToken> RefreshTokenAsyncCore<TToken>(
+            string refreshToken,
+            string? scope,
+            TokenFactory<TToken> factory,
+            CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
             ThrowIfNull(refreshToken, nameof(refreshToken));
             var body = new TokenRequestBody(GrantDescriptor.RefreshTokenGrant);
             body.AddSecret("refresh_token", refreshToken);
             body.AddScope(scope);
-            return SendTokenRequestAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, factory, cancellationToken);
         }
 
         /// <summary>Starts the device authorization grant (RFC 8628 §3.1).</summary>
@@ -129,9 +201,24 @@ namespace OAuthGen.Infrastructure
         /// Polls for the token of a device authorization (RFC 8628 §3.4, §3.5): at the given interval, five seconds slower
         /// after each <c>slow_down</c>, until the user decides or the codes expire.
         /// </summary>
-        public async Task<TToken> PollDeviceTokenAsync<TToken>(
+        public Task<TToken> PollDeviceTokenAsync<TToken>(
             DeviceAuthorization authorization,
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            PollDeviceTokenAsyncCore(authorization, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> PollDeviceTokenAsync<TToken>(
+            DeviceAuthorization authorization,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            PollDeviceTokenAsyncCore(authorization, new TokenFactory<TToken>(fields), cancellationToken);
+
+        private async Task<TToken> PollDeviceTokenAsyncCore<TToken>(
+            DeviceAuthorization authorization,
+            TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
@@ -145,7 +232,7 @@ namespace OAuthGen.Infrastructure
                 body.AddSecret("device_code", authorization.DeviceCode);
                 try
                 {
-                    return await SendTokenRequestAsync(body, createToken, cancellationToken).ConfigureAwait(false);
+                    return await SendTokenRequestAsync(body, factory, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OAuthException e) when (e.Error == "authorization_pending")
                 {
@@ -174,6 +261,21 @@ namespace OAuthGen.Infrastructure
             TokenExchangeRequest request,
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            ExchangeTokenAsyncCore(request, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> ExchangeTokenAsync<TToken>(
+            TokenExchangeRequest request,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            ExchangeTokenAsyncCore(request, new TokenFactory<TToken>(fields), cancellationToken);
+
+        private Task<TToken> ExchangeTokenAsyncCore<TToken>(
+            TokenExchangeRequest request,
+            TokenFactory<TToken> factory,
+            CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
             ThrowIfNull(request, nameof(request));
@@ -195,7 +297,7 @@ namespace OAuthGen.Infrastructure
             body.AddOptional("audience", request.Audience);
             body.AddOptional("resource", request.Resource);
             body.AddScope(request.Scope);
-            return SendTokenRequestAsync(body, createToken, cancellationToken);
+            return SendTokenRequestAsync(body, factory, cancellationToken);
         }
 
         /// <summary>Revokes a token (RFC 7009 §2.1). An unknown or already revoked token is not an error.</summary>
@@ -235,15 +337,20 @@ namespace OAuthGen.Infrastructure
 
         private string? ResolveScope(string? scope) => scope ?? Options.Scope ?? Provider.Scope;
 
+        private static TokenFactory<TToken> Factory<TToken>(Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken)
+            where TToken : OAuthToken =>
+            // Only OAuthToken itself is made by CreateDefaultToken: it needs no field at all, so AdditionalFields is not read for it.
+            ReferenceEquals(createToken, CreateDefaultToken) ? new TokenFactory<TToken>((TokenFieldSet<TToken>)(object)DefaultTokenFields) : new TokenFactory<TToken>(createToken);
+
         private Task<TToken> SendTokenRequestAsync<TToken>(
             TokenRequestBody body,
-            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
             // Fail on missing credentials before anything is fetched or sent.
             _pipeline.Authentication.RequireCredentials(Options, Provider);
-            return _pipeline.SendAsync(body, static (answer, create) => ResponseMapping.CreateToken(answer, create), createToken, cancellationToken);
+            return _pipeline.SendAsync(body, static (answer, create) => ResponseMapping.CreateToken(answer, create), factory, cancellationToken);
         }
 
         private static void ThrowIfNull(object? value, string name)

@@ -16,10 +16,10 @@ namespace OAuthGen.Infrastructure
     {
         private static readonly TimeSpan DefaultDevicePollInterval = TimeSpan.FromSeconds(5);
 
-        public static TToken CreateToken<TToken>(Answer answer, Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken)
+        public static TToken CreateToken<TToken>(Answer answer, TokenFactory<TToken> factory)
             where TToken : OAuthToken
         {
-            var read = ReadAnswer(answer, "a token");
+            var read = ReadAnswer(answer, "a token", factory.Fields is { Count: > 0 } fields ? fields : null);
             if (string.IsNullOrEmpty(read.AccessToken))
             {
                 throw new OAuthException(
@@ -31,13 +31,13 @@ namespace OAuthGen.Infrastructure
                     Redaction.Excerpt(answer.Bytes, answer.Length, WithTokens(answer.Secrets, read)));
             }
 
-            var token = createToken(read.AdditionalFields);
+            var token = factory.Create(read);
             token.AccessToken = read.AccessToken!;
             token.TokenType = read.TokenType;
             token.RefreshToken = read.RefreshToken;
             token.Scope = read.Scope;
             token.IdToken = read.IdToken;
-            token.AdditionalFields = read.AdditionalFields;
+            token.SetAdditionalFields(read);
             token.ExpiresIn = read.ExpiresIn;
             if (read.ExpiresIn is { } lifetime)
             {
@@ -124,9 +124,9 @@ namespace OAuthGen.Infrastructure
         }
 
         /// <summary>The answer read as an OAuth response, or an <see cref="OAuthException"/> saying why it is none.</summary>
-        private static TokenResponse ReadAnswer(Answer answer, string expected)
+        private static TokenResponse ReadAnswer(Answer answer, string expected, TokenFieldSet? fields = null)
         {
-            var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(answer.Bytes, 0, answer.Length), out var problem);
+            var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(answer.Bytes, 0, answer.Length), out var problem, fields);
             ThrowIfError(answer, read);
             if (read is null)
             {
@@ -210,5 +210,30 @@ namespace OAuthGen.Infrastructure
         }
 
         public static string Describe(HttpStatusCode status) => "HTTP " + (int)status + " (" + status + ")";
+    }
+
+    /// <summary>How a token is made from an answer: from the fields captured in the reading pass, or (code generated before <see cref="TokenFieldSet{TToken}"/>) from <see cref="TokenResponse.AdditionalFields"/>.</summary>
+    internal readonly struct TokenFactory<TToken>
+        where TToken : OAuthToken
+    {
+        private readonly ITokenFieldSet<TToken>? _fields;
+        private readonly Func<IReadOnlyDictionary<string, JsonElement>, TToken>? _fromAdditionalFields;
+
+        public TokenFactory(ITokenFieldSet<TToken> fields)
+        {
+            _fields = fields ?? throw new ArgumentNullException(nameof(fields));
+            _fromAdditionalFields = null;
+        }
+
+        public TokenFactory(Func<IReadOnlyDictionary<string, JsonElement>, TToken> fromAdditionalFields)
+        {
+            _fields = null;
+            _fromAdditionalFields = fromAdditionalFields ?? throw new ArgumentNullException("createToken");
+        }
+
+        public TokenFieldSet? Fields => _fields?.Fields;
+
+        public TToken Create(TokenResponse read) =>
+            _fields is not null ? _fields.Create(read.ValuesOf(_fields.Fields)) : _fromAdditionalFields!(read.AdditionalFields);
     }
 }

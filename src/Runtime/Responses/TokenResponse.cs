@@ -10,8 +10,18 @@ namespace OAuthGen.Infrastructure
     {
         private static readonly IReadOnlyDictionary<string, JsonElement> NoFields = new Dictionary<string, JsonElement>(0);
 
-        // Created with the first non-standard member: most answers have none.
+        // Created with the first non-standard member of a form answer, or from the kept JSON when first asked for.
         private Dictionary<string, JsonElement>? _additionalFields;
+
+        // A JSON answer with non-standard members, kept (its strings checked) to build AdditionalFields only if asked for.
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private byte[]? _json;
+
+        // The values of a TokenFieldSet's fields, captured in the reading pass.
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private FieldValue[]? _captured;
+
+        private TokenFieldSet? _capturedFor;
 
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? AccessToken { get; set; }
@@ -35,7 +45,53 @@ namespace OAuthGen.Infrastructure
         public string? ErrorUri { get; set; }
 
         /// <summary>Every member besides the standard ones; one shared empty dictionary when there are none.</summary>
-        public IReadOnlyDictionary<string, JsonElement> AdditionalFields => (IReadOnlyDictionary<string, JsonElement>?)_additionalFields ?? NoFields;
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields =>
+            (IReadOnlyDictionary<string, JsonElement>?)_additionalFields ?? (_json is null ? NoFields : BuildAdditionalFields(_json));
+
+        /// <summary>Keeps the JSON answer whose non-standard members <see cref="AdditionalFields"/> holds, to read them when first asked for.</summary>
+        public void KeepJson(ReadOnlySpan<byte> json) => _json = json.ToArray();
+
+        /// <summary>Keeps the value of field <paramref name="index"/> of <paramref name="fields"/>; the last of several with one name wins.</summary>
+        public void Capture(TokenFieldSet fields, int index, FieldValue value)
+        {
+            _capturedFor = fields;
+            (_captured ??= new FieldValue[fields.Count])[index] = value;
+        }
+
+        /// <summary>The values of <paramref name="fields"/>: captured while reading, or looked up by name in a form answer's fields.</summary>
+        public TokenFieldValues ValuesOf(TokenFieldSet fields)
+        {
+            if (ReferenceEquals(_capturedFor, fields) || _json is not null || _additionalFields is null)
+            {
+                return new TokenFieldValues(fields, ReferenceEquals(_capturedFor, fields) ? _captured : null);
+            }
+
+            var values = new FieldValue[fields.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = _additionalFields.TryGetValue(fields.NameAt(i), out var element) ? FieldValue.Of(element) : default;
+            }
+
+            return new TokenFieldValues(fields, values);
+        }
+
+        private Dictionary<string, JsonElement> BuildAdditionalFields(byte[] json)
+        {
+            // One document for all members; the reading pass has checked its structure and text, so this cannot fail.
+            var reader = new Utf8JsonReader(json, TokenResponseReader.ReaderOptions);
+            var root = JsonElement.ParseValue(ref reader);
+            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var member in root.EnumerateObject())
+            {
+                if (!TokenResponseReader.IsStandardName(member.Name))
+                {
+                    fields[member.Name] = member.Value;
+                }
+            }
+
+            _additionalFields = fields;
+            return fields;
+        }
 
         /// <summary>Keeps a non-standard member; the last of several with one name wins.</summary>
         public void SetField(string name, JsonElement value) =>

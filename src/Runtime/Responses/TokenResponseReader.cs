@@ -13,7 +13,7 @@ namespace OAuthGen.Infrastructure
     /// </summary>
     internal static class TokenResponseReader
     {
-        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions
+        internal static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions
         {
             AllowTrailingCommas = true,
             CommentHandling = JsonCommentHandling.Skip,
@@ -34,7 +34,13 @@ namespace OAuthGen.Infrastructure
         }
 
         /// <summary>Reads <paramref name="body"/>; null with <paramref name="problem"/> set when it is no token response at all.</summary>
-        public static TokenResponse? Read(ReadOnlySpan<byte> body, out string? problem)
+        public static TokenResponse? Read(ReadOnlySpan<byte> body, out string? problem) => Read(body, out problem, fields: null);
+
+        /// <summary>
+        /// Reads <paramref name="body"/>, capturing the values of <paramref name="fields"/> in the same pass; the other
+        /// non-standard members are kept to be read only if <see cref="TokenResponse.AdditionalFields"/> is asked for.
+        /// </summary>
+        public static TokenResponse? Read(ReadOnlySpan<byte> body, out string? problem, TokenFieldSet? fields)
         {
             body = TrimStart(body);
             if (body.Length == 0)
@@ -43,7 +49,7 @@ namespace OAuthGen.Infrastructure
                 return null;
             }
 
-            return body[0] == (byte)'{' ? ReadJson(body, out problem) : ReadForm(body, out problem);
+            return body[0] == (byte)'{' ? ReadJson(body, out problem, fields) : ReadForm(body, out problem);
         }
 
         private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> body)
@@ -62,9 +68,13 @@ namespace OAuthGen.Infrastructure
             return body.Slice(start);
         }
 
-        private static TokenResponse? ReadJson(ReadOnlySpan<byte> body, out string? problem)
+        /// <summary>Whether <paramref name="name"/> is one of the standard members (ASCII case-insensitively), which <see cref="TokenResponse.AdditionalFields"/> leaves out.</summary>
+        internal static bool IsStandardName(string name) => Classify(name) != StandardField.None;
+
+        private static TokenResponse? ReadJson(ReadOnlySpan<byte> body, out string? problem, TokenFieldSet? fields)
         {
             var response = new TokenResponse();
+            var additional = false;
             var reader = new Utf8JsonReader(body, ReaderOptions);
             try
             {
@@ -75,11 +85,19 @@ namespace OAuthGen.Infrastructure
                     var field = reader.ValueIsEscaped ? Classify(reader.GetString()!) : Classify(reader.ValueSpan);
                     if (field == StandardField.None)
                     {
-                        var name = reader.GetString()!;
+                        // The name and the value are checked now, so that AdditionalFields, built later if at all, cannot fail.
+                        CheckString(ref reader);
+                        var typed = fields is null ? -1 : reader.ValueIsEscaped ? fields.IndexOf(reader.GetString()!) : fields.IndexOf(reader.ValueSpan);
                         reader.Read();
                         var probe = reader;
                         CheckText(ref probe);
-                        response.SetField(name, JsonElement.ParseValue(ref reader));
+                        if (typed >= 0)
+                        {
+                            response.Capture(fields!, typed, FieldValue.Read(ref reader));
+                        }
+
+                        reader = probe;
+                        additional = true;
                         continue;
                     }
 
@@ -94,6 +112,11 @@ namespace OAuthGen.Infrastructure
                 // Reading to the end rejects anything after the object.
                 while (reader.Read())
                 {
+                }
+
+                if (additional)
+                {
+                    response.KeepJson(body);
                 }
             }
             catch (JsonException e)
@@ -123,14 +146,7 @@ namespace OAuthGen.Infrastructure
             {
                 if (reader.TokenType == JsonTokenType.String || reader.TokenType == JsonTokenType.PropertyName)
                 {
-#if NET8_0_OR_GREATER
-                    if (reader.ValueIsEscaped || !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
-                    {
-                        reader.GetString();
-                    }
-#else
-                    reader.GetString();
-#endif
+                    CheckString(ref reader);
                 }
 
                 // A scalar, or the end of the object or array the value is.
@@ -140,6 +156,18 @@ namespace OAuthGen.Infrastructure
                     return;
                 }
             }
+        }
+
+        private static void CheckString(ref Utf8JsonReader reader)
+        {
+#if NET8_0_OR_GREATER
+            if (reader.ValueIsEscaped || !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+            {
+                reader.GetString();
+            }
+#else
+            reader.GetString();
+#endif
         }
 
         private static string DescribePosition(JsonException e) =>

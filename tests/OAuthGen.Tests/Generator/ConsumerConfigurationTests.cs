@@ -152,7 +152,7 @@ namespace Acme
             var result = GeneratorHarness.Run(token, languageVersion);
 
             AssertCompilesCleanly(result, expectedSources: 1);
-            var assignments = Regex.Matches(result.SingleSource, @"^\s*(\w+) = global::OAuthGen\.Infrastructure\.TokenFieldReader\.", RegexOptions.Multiline)
+            var assignments = Regex.Matches(result.SingleSource, @"^\s*(\w+) = fields\.Get\w+\(\d+\)", RegexOptions.Multiline)
                 .Select(match => match.Groups[1].Value);
             Assert.Equal(
                 new[] { "Big", "Count", "Flag", "IssuedAt", "Lifetime", "MaybeBig", "MaybeCount", "MaybeFlag", "MaybeIssuedAt", "MaybeLifetime", "MaybeRatio", "MaybeTags", "MaybeText", "Ratio", "Tags", "Text" },
