@@ -1,11 +1,12 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System;
 using Microsoft.CodeAnalysis;
 using OAuthGen.Analyzers.Tests.Infrastructure;
 using OAuthGen.CodeFixes;
 using OAuthGen.Generator.Analyzers;
+using OAuthGen.Generator.Diagnostics;
 using Xunit;
 
 namespace OAuthGen.Analyzers.Tests

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
+using System;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 using OAuthGen.Analyzers.Tests.Infrastructure;
+using OAuthGen.Generator.Diagnostics;
 using Xunit;
 
 namespace OAuthGen.Analyzers.Tests
@@ -121,7 +122,7 @@ namespace OAuthGen.Analyzers.Tests
         private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
 #pragma warning restore RS1001
         {
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OAuthGen.Generator.Analyzers.DiagnosticDescriptors.JsonBody);
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OAuthGen.Generator.Diagnostics.DiagnosticDescriptors.JsonBody);
 
             public override void Initialize(AnalysisContext context)
             {

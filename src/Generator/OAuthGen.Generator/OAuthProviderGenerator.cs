@@ -1,5 +1,6 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
+using OAuthGen.Generator.Declarations;
 
 namespace OAuthGen.Generator
 {

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
+using System;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
+using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.Generator.Analyzers
 {

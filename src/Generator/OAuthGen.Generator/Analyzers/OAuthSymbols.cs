@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using OAuthGen.Generator.Declarations;
 
 namespace OAuthGen.Generator.Analyzers
 {

@@ -1,10 +1,12 @@
-using System;
 using System.Collections.Immutable;
 using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using System;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
+using OAuthGen.Generator.Declarations;
+using OAuthGen.Generator.Diagnostics;
 using OAuthGen.Generator.Model;
 
 namespace OAuthGen.Generator.Analyzers

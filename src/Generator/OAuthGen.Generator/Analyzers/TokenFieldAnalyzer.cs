@@ -1,8 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
+using System;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
+using OAuthGen.Generator.Declarations;
+using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.Generator.Analyzers
 {

@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace OAuthGen.Generator.Analyzers
+namespace OAuthGen.Generator.Declarations
 {
     /// <summary>
     /// An attribute's values (from its <see cref="AttributeData"/>) beside the syntax that wrote them, so diagnostics can

@@ -1,4 +1,4 @@
-namespace OAuthGen.Generator
+namespace OAuthGen.Generator.Declarations
 {
     /// <summary>Metadata names of the runtime types the generator and analyzers look for.</summary>
     internal static class KnownNames

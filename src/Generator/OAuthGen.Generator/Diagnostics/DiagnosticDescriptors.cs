@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace OAuthGen.Generator.Analyzers
+namespace OAuthGen.Generator.Diagnostics
 {
     /// <summary>Every OAuthGen diagnostic. Severities and their reasons are on the docs/diagnostics pages.</summary>
     internal static class DiagnosticDescriptors

@@ -1,4 +1,4 @@
-namespace OAuthGen.Generator.Analyzers
+namespace OAuthGen.Generator.Diagnostics
 {
     /// <summary>
     /// The IDs of every OAuthGen diagnostic, shared by the analyzers and the code fixes. Each has a page at

@@ -4,8 +4,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using OAuthGen.Generator.Analyzers;
 
-namespace OAuthGen.Generator.Analyzers
+namespace OAuthGen.Generator.Declarations
 {
     /// <summary>Which <c>[OAuthField]</c> properties the generated token factory can fill: the generator's rules, explained.</summary>
     internal static class FieldRules
