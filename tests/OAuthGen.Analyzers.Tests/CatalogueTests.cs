@@ -1,7 +1,7 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System;
 using Microsoft.CodeAnalysis;
 using OAuthGen.Analyzers.Tests.Infrastructure;
 using OAuthGen.CodeFixes;

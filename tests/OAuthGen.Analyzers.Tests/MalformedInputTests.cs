@@ -1,10 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading.Tasks;
-using System;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using OAuthGen.Analyzers.Tests.Infrastructure;
+using OAuthGen.Testing;
 using OAuthGen.Generator.Diagnostics;
 using Xunit;
 
@@ -108,6 +109,15 @@ namespace OAuthGen.Analyzers.Tests
         {
             Assert.NotEmpty(what);
             await AnalyzerVerifier.AnalyzeAsync(Usings + code);
+        }
+
+        [Theory]
+        [MemberData(nameof(Inputs))]
+        public void The_generator_skips_a_class_exactly_when_an_error_says_why(string what, string code)
+        {
+            Assert.NotEmpty(what);
+            var violations = SkipInvariant.Violations(Compilations.Create(Usings + code));
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
 
         [Fact]

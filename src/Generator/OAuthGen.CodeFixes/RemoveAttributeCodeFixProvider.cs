@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis;
 using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.CodeFixes

@@ -1,12 +1,12 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
-using System;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis;
 using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.CodeFixes

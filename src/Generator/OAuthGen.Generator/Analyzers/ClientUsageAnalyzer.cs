@@ -1,8 +1,8 @@
-using System.Collections.Immutable;
 using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.Generator.Analyzers

@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.Generator.Analyzers
