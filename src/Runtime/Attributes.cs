@@ -1,6 +1,12 @@
 using System;
 
+// Also compiled into the generator (OAuthGen.Generator.csproj links this file), so that it reads declarations with
+// the runtime's own names, values and defaults; there it lives in another namespace, beside the runtime's in tests.
+#if OAUTHGEN_GENERATOR
+namespace OAuthGen.Generator.Linked
+#else
 namespace OAuthGen
+#endif
 {
     /// <summary>
     /// Declares a token client for an OAuth 2.0 provider. Put it on a <c>partial</c> class; the OAuthGen source

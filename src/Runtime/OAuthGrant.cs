@@ -1,6 +1,12 @@
 using System;
 
+// Also compiled into the generator (OAuthGen.Generator.csproj links this file), so that it reads declarations with
+// the runtime's own names, values and defaults; there it lives in another namespace, beside the runtime's in tests.
+#if OAUTHGEN_GENERATOR
+namespace OAuthGen.Generator.Linked
+#else
 namespace OAuthGen
+#endif
 {
     /// <summary>The grant types a provider supports (RFC 6749 §4 and extensions). Combine with <c>|</c>.</summary>
     [Flags]

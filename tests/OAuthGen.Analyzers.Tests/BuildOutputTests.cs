@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
-using OAuthGen.Analyzers.Tests.Infrastructure;
+using OAuthGen.Testing;
 using Xunit;
 
 namespace OAuthGen.Analyzers.Tests

@@ -4,8 +4,10 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using OAuthGen.Analyzers.Tests.Infrastructure;
+using OAuthGen.Testing;
 using OAuthGen.CodeFixes;
 using OAuthGen.Generator.Analyzers;
+using OAuthGen.Generator.Diagnostics;
 using Xunit;
 
 namespace OAuthGen.Analyzers.Tests

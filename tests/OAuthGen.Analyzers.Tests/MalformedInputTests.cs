@@ -5,6 +5,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OAuthGen.Analyzers.Tests.Infrastructure;
+using OAuthGen.Testing;
+using OAuthGen.Generator.Diagnostics;
 using Xunit;
 
 namespace OAuthGen.Analyzers.Tests
@@ -109,6 +111,15 @@ namespace OAuthGen.Analyzers.Tests
             await AnalyzerVerifier.AnalyzeAsync(Usings + code);
         }
 
+        [Theory]
+        [MemberData(nameof(Inputs))]
+        public void The_generator_skips_a_class_exactly_when_an_error_says_why(string what, string code)
+        {
+            Assert.NotEmpty(what);
+            var violations = SkipInvariant.Violations(Compilations.Create(Usings + code));
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
+        }
+
         [Fact]
         public async Task The_harness_fails_on_an_analyzer_exception()
         {
@@ -121,7 +132,7 @@ namespace OAuthGen.Analyzers.Tests
         private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
 #pragma warning restore RS1001
         {
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OAuthGen.Generator.Analyzers.DiagnosticDescriptors.JsonBody);
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OAuthGen.Generator.Diagnostics.DiagnosticDescriptors.JsonBody);
 
             public override void Initialize(AnalysisContext context)
             {

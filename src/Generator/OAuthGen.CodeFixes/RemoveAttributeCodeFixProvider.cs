@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using OAuthGen.Generator.Analyzers;
+using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.CodeFixes
 {

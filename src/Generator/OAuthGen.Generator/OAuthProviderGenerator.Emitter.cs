@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp;
+using OAuthGen.Generator.Linked;
 using OAuthGen.Generator.Model;
 
 namespace OAuthGen.Generator
@@ -12,6 +14,7 @@ namespace OAuthGen.Generator
         {
             private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"OAuthGen.Generator\", \"" + GeneratorVersion + "\")]";
             private const string GeneratorVersion = "1.0.0";
+            private const string RuntimeNamespace = "global::OAuthGen.";
             private const string Token = "global::OAuthGen.OAuthToken";
             private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
             private const string Fields = "global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>";
@@ -58,7 +61,7 @@ namespace OAuthGen.Generator
 
             public static string Emit(ProviderSpec spec) => new Emitter(spec).Emit();
 
-            private bool Has(int grant) => (_spec.Grants & grant) != 0;
+            private bool Has(OAuthGrant grant) => (_spec.Grants & grant) != 0;
 
             private string Emit()
             {
@@ -87,32 +90,32 @@ namespace OAuthGen.Generator
                     WriteOAuthClient();
                 }
 
-                if (Has(GrantFlags.ClientCredentials))
+                if (Has(OAuthGrant.ClientCredentials))
                 {
                     WriteClientCredentials();
                 }
 
-                if (Has(GrantFlags.Password))
+                if (Has(OAuthGrant.Password))
                 {
                     WritePassword();
                 }
 
-                if (Has(GrantFlags.AuthorizationCode))
+                if (Has(OAuthGrant.AuthorizationCode))
                 {
                     WriteAuthorizationCode();
                 }
 
-                if (Has(GrantFlags.RefreshToken))
+                if (Has(OAuthGrant.RefreshToken))
                 {
                     WriteRefreshToken();
                 }
 
-                if (Has(GrantFlags.DeviceCode))
+                if (Has(OAuthGrant.DeviceCode))
                 {
                     WriteDeviceCode();
                 }
 
-                if (Has(GrantFlags.TokenExchange))
+                if (Has(OAuthGrant.TokenExchange))
                 {
                     WriteTokenExchange();
                 }
@@ -149,12 +152,12 @@ namespace OAuthGen.Generator
                     interfaces.Add("global::OAuthGen.IOAuthClient<" + FullTypeName + ">");
                 }
 
-                if (Has(GrantFlags.ClientCredentials))
+                if (Has(OAuthGrant.ClientCredentials))
                 {
                     interfaces.Add("global::OAuthGen.IClientCredentialsTokenClient");
                 }
 
-                if (Has(GrantFlags.RefreshToken))
+                if (Has(OAuthGrant.RefreshToken))
                 {
                     interfaces.Add("global::OAuthGen.IRefreshTokenClient");
                 }
@@ -184,9 +187,9 @@ namespace OAuthGen.Generator
                     "name: " + Literal(_spec.TypeName.TrimStart('@')),
                     "tokenEndpoint: " + Literal(_spec.TokenEndpoint),
                     "grants: " + GrantsExpression(),
-                    "clientAuth: " + EnumMember("ClientAuthMethod", _spec.ClientAuth, "ClientSecretBasic", "ClientSecretPost", "None", "PrivateKeyJwt", "ClientSecretJwt"),
-                    "body: " + EnumMember("BodyEncoding", _spec.Body, "Form", "Json"),
-                    "basicEncoding: " + EnumMember("BasicAuthEncoding", _spec.BasicEncoding, "Rfc6749", "Plain"),
+                    "clientAuth: " + EnumMember(_spec.ClientAuth),
+                    "body: " + EnumMember(_spec.Body),
+                    "basicEncoding: " + EnumMember(_spec.BasicEncoding),
                 };
                 AddOptional(arguments, "authorizationEndpoint", _spec.AuthorizationEndpoint);
                 AddOptional(arguments, "deviceAuthorizationEndpoint", _spec.DeviceAuthorizationEndpoint);
@@ -395,31 +398,34 @@ namespace OAuthGen.Generator
 
             private string GrantsExpression()
             {
-                var names = new[] { "ClientCredentials", "Password", "AuthorizationCode", "RefreshToken", "DeviceCode", "TokenExchange" };
                 var parts = new List<string>();
                 var remaining = _spec.Grants;
-                for (var bit = 0; bit < names.Length; bit++)
+                foreach (OAuthGrant grant in Enum.GetValues(typeof(OAuthGrant)))
                 {
-                    if ((remaining & (1 << bit)) != 0)
+                    if (grant != OAuthGrant.None && (remaining & grant) == grant)
                     {
-                        parts.Add("global::OAuthGen.OAuthGrant." + names[bit]);
-                        remaining &= ~(1 << bit);
+                        parts.Add(RuntimeNamespace + nameof(OAuthGrant) + "." + grant);
+                        remaining &= ~grant;
                     }
                 }
 
                 if (remaining != 0 || parts.Count == 0)
                 {
-                    // Parenthesized like EnumMember's: "(T)-64" would parse as a subtraction (CS0075).
-                    parts.Add("(global::OAuthGen.OAuthGrant)(" + remaining.ToString(CultureInfo.InvariantCulture) + ")");
+                    parts.Add(Cast(remaining));
                 }
 
                 return string.Join(" | ", parts);
             }
 
-            private static string EnumMember(string enumName, int value, params string[] names) =>
-                value >= 0 && value < names.Length
-                    ? "global::OAuthGen." + enumName + "." + names[value]
-                    : "(global::OAuthGen." + enumName + ")(" + value.ToString(CultureInfo.InvariantCulture) + ")";
+            /// <summary>The runtime's member for <paramref name="value"/> (the linked enum has the same names), or a cast for an undefined value.</summary>
+            private static string EnumMember<TEnum>(TEnum value)
+                where TEnum : struct, Enum =>
+                Enum.IsDefined(typeof(TEnum), value) ? RuntimeNamespace + typeof(TEnum).Name + "." + value : Cast(value);
+
+            // Parenthesized: "(T)-64" would parse as a subtraction (CS0075).
+            private static string Cast<TEnum>(TEnum value)
+                where TEnum : struct, Enum =>
+                "(" + RuntimeNamespace + typeof(TEnum).Name + ")(" + Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + ")";
 
             private static void AddOptional(List<string> arguments, string name, string? value)
             {

@@ -43,9 +43,13 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
         public static Task<AnalysisResult> AnalyzeAsync(params string[] sources) => AnalyzeAsync(Compilations.Analyzers, sources);
 
         /// <summary>As <see cref="AnalyzeAsync(string[])"/>, with other analyzers (to prove the harness sees a crash).</summary>
-        public static async Task<AnalysisResult> AnalyzeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, params string[] sources)
+        public static Task<AnalysisResult> AnalyzeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, params string[] sources) =>
+            AnalyzeAsync(analyzers, Compilations.Create(sources));
+
+        /// <summary>Runs generator and analyzers on <paramref name="input"/> (with references of its own); fails on any analyzer exception.</summary>
+        public static async Task<AnalysisResult> AnalyzeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, CSharpCompilation input)
         {
-            var compilation = Compilations.WithGeneratedCode(Compilations.Create(sources));
+            var compilation = Compilations.WithGeneratedCode(input);
             var exceptions = new ConcurrentQueue<string>();
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -58,6 +62,7 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
             Assert.Empty(exceptions);
             Assert.DoesNotContain(all, d => d.Id == "AD0001");
             return new AnalysisResult(
+                compilation.SyntaxTrees.Count() - input.SyntaxTrees.Count(),
                 all.Where(d => d.Id.StartsWith("OAUTH", StringComparison.Ordinal)).ToArray(),
                 all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("OAUTH", StringComparison.Ordinal)).ToArray());
         }
@@ -67,5 +72,5 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
             is { Length: > 0 } text ? text : "  (none)";
     }
 
-    internal sealed record AnalysisResult(IReadOnlyList<Diagnostic> OAuthDiagnostics, IReadOnlyList<Diagnostic> CompilerErrors);
+    internal sealed record AnalysisResult(int GeneratedSources, IReadOnlyList<Diagnostic> OAuthDiagnostics, IReadOnlyList<Diagnostic> CompilerErrors);
 }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using OAuthGen.Testing;
 using Xunit;
 
 namespace OAuthGen.Analyzers.Tests.Infrastructure
@@ -69,7 +70,7 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
                 "Consumer",
                 "Consumer",
                 LanguageNames.CSharp,
-                compilationOptions: Compilations.Options,
+                compilationOptions: TestCompilations.Options(),
                 parseOptions: Compilations.ParseOptions,
                 metadataReferences: Compilations.References));
             return workspace.AddDocument(project.Id, "Source0.cs", SourceText.From(source));

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OAuthGen.Generator;
 using OAuthGen.Generator.Analyzers;
+using OAuthGen.Testing;
 
 namespace OAuthGen.Analyzers.Tests.Infrastructure
 {
@@ -22,36 +23,11 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
 
         public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
 
-        public static readonly CSharpCompilationOptions Options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            nullableContextOptions: NullableContextOptions.Enable,
-            // As the .NET SDK does by default: the runtime targets net8.0 and the references here are newer.
-            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
-            {
-                ["CS1701"] = ReportDiagnostic.Suppress,
-                ["CS1702"] = ReportDiagnostic.Suppress,
-            });
+        public static IReadOnlyList<MetadataReference> References => TestCompilations.References;
 
-        private static readonly Lazy<MetadataReference[]> LazyReferences = new(() =>
-        {
-            var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-            var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-                .Split(Path.PathSeparator)
-                .Where(path => Path.GetDirectoryName(path) == runtimeDirectory);
-            return framework
-                .Append(typeof(OAuthToken).Assembly.Location)
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-                .ToArray();
-        });
+        public static CSharpCompilation Create(params string[] sources) => TestCompilations.Create(LanguageVersion.Latest, sources);
 
-        public static IReadOnlyList<MetadataReference> References => LazyReferences.Value;
-
-        public static CSharpCompilation Create(params string[] sources) =>
-            CSharpCompilation.Create(
-                "Consumer",
-                sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs")),
-                References,
-                Options);
+        public static MetadataReference Library(string assemblyName, string source) => TestCompilations.Library(assemblyName, source);
 
         /// <summary>The compilation with what the OAuthGen generator adds, as a build sees it.</summary>
         public static CSharpCompilation WithGeneratedCode(CSharpCompilation compilation)

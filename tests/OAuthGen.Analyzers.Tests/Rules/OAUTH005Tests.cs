@@ -9,7 +9,6 @@ namespace OAuthGen.Analyzers.Tests.Rules
     public class OAUTH005Tests
     {
         [Theory]
-        [InlineData("", "is empty")]
         [InlineData("oauth/to ken", "'oauth/to ken' is not a URI: it contains whitespace or a control character")]
         [InlineData("ftp://auth.example/token", "'ftp://auth.example/token' is not an http or https URI")]
         [InlineData("localhost:5000/token", "'localhost:5000/token' is not an http or https URI")]
@@ -43,19 +42,6 @@ namespace OAuthGen.Analyzers.Tests.Rules
                     RevocationEndpoint = {|OAUTH005:"mailto:security@auth.example"|})]
                 public partial class ExampleAuth { }
                 """);
-        }
-
-        [Fact]
-        public async Task Fires_when_there_is_neither_a_token_endpoint_nor_metadata()
-        {
-            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
-                using OAuthGen;
-
-                [{|OAUTH005:OAuthProvider(Grants = OAuthGrant.ClientCredentials)|}]
-                public partial class ExampleAuth { }
-                """);
-
-            Assert.StartsWith("The token endpoint is missing: pass it to [OAuthProvider(...)] or set MetadataAddress", diagnostics.Single().GetMessage());
         }
 
         [Fact]

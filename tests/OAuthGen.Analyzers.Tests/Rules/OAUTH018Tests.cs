@@ -6,7 +6,7 @@ using Xunit;
 
 namespace OAuthGen.Analyzers.Tests.Rules
 {
-    /// <summary>OAUTH018: a TokenType the generated client cannot create, so it falls back to OAuthToken.</summary>
+    /// <summary>OAUTH018: a TokenType the generated client cannot create or fill, so nothing is generated.</summary>
     public class OAUTH018Tests
     {
         [Theory]
@@ -15,7 +15,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
         [InlineData("AbstractToken", "is abstract")]
         [InlineData("NoDefaultConstructorToken", "has no parameterless constructor that 'ExampleAuth' can call")]
         [InlineData("GenericToken<>", "is an open generic type")]
-        [InlineData("RequiredToken", "has the required member 'Tenant', which the client does not set (only usable [OAuthField] properties are set)")]
+        [InlineData("RequiredToken", "has the required member 'Tenant', which the client does not set (it sets only the [OAuthField] properties it can fill)")]
         public async Task Fires_on_the_type_in_typeof(string type, string problem)
         {
             var diagnostics = await AnalyzerVerifier.VerifyAsync($$"""
@@ -41,7 +41,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
 
             var diagnostic = diagnostics.Single();
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-            Assert.Contains("cannot be used because it " + problem + ", so the client returns OAuthToken instead", diagnostic.GetMessage());
+            Assert.StartsWith("OAuthGen generates nothing for 'ExampleAuth' because its TokenType '" + type + "' " + problem + "; ", diagnostic.GetMessage());
         }
 
         [Fact]
@@ -60,6 +60,38 @@ namespace OAuthGen.Analyzers.Tests.Rules
                     public static GatewayToken Create() => new GatewayToken();
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task Fires_on_a_field_whose_internal_setter_is_in_another_assembly()
+        {
+            // In its own assembly the setter is fine (TokenFieldAnalyzer says nothing there); from here it cannot be called.
+            var tokens = Compilations.Library("Tokens", """
+                using OAuthGen;
+
+                public class GatewayToken : OAuthToken
+                {
+                    [OAuthField("organization_name")] public string? OrganizationName { get; internal set; }
+                }
+                """);
+            var source = """
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token", TokenType = typeof(GatewayToken))]
+                public partial class ExampleAuth { }
+                """;
+
+            var result = await AnalyzerVerifier.AnalyzeAsync(Compilations.Analyzers, Compilations.Create(source).AddReferences(tokens));
+
+            var diagnostic = Assert.Single(result.OAuthDiagnostics);
+            Assert.Equal("OAUTH018", diagnostic.Id);
+            Assert.Equal("GatewayToken", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+            Assert.Equal(
+                "OAuthGen generates nothing for 'ExampleAuth' because its TokenType 'GatewayToken' has the [OAuthField] property 'OrganizationName', whose setter 'ExampleAuth' cannot call; "
+                + "make the setter public, or let this assembly see the internals of 'Tokens' with [InternalsVisibleTo]; "
+                + "declare a non-abstract class that derives from OAuthToken, with a parameterless constructor 'ExampleAuth' can call",
+                diagnostic.GetMessage());
+            Assert.Equal(0, result.GeneratedSources);
         }
 
         [Fact]

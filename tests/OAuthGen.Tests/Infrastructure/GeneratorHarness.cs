@@ -5,43 +5,15 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using OAuthGen.Generator;
+using OAuthGen.Testing;
 
 namespace OAuthGen.Tests.Infrastructure
 {
     /// <summary>Runs the generator on source text with plain Roslyn: CSharpCompilation and CSharpGeneratorDriver.</summary>
     internal static class GeneratorHarness
     {
-        private static readonly Lazy<MetadataReference[]> References = new(() =>
-        {
-            var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-            var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-                .Split(Path.PathSeparator)
-                .Where(path => Path.GetDirectoryName(path) == runtimeDirectory);
-            return framework
-                .Append(typeof(OAuthToken).Assembly.Location)
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-                .ToArray();
-        });
-
-        public static CSharpCompilation Compile(string source, LanguageVersion languageVersion = LanguageVersion.Latest, params string[] moreSources)
-        {
-            var parseOptions = new CSharpParseOptions(languageVersion);
-            var trees = new[] { source }.Concat(moreSources)
-                .Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, path: $"Source{i}.cs"));
-            return CSharpCompilation.Create(
-                "Consumer",
-                trees,
-                References.Value,
-                new CSharpCompilationOptions(
-                    OutputKind.DynamicallyLinkedLibrary,
-                    nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
-                    // As the .NET SDK does by default: the runtime targets net8.0 and the references here are newer.
-                    specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
-                    {
-                        ["CS1701"] = ReportDiagnostic.Suppress,
-                        ["CS1702"] = ReportDiagnostic.Suppress,
-                    }));
-        }
+        public static CSharpCompilation Compile(string source, LanguageVersion languageVersion = LanguageVersion.Latest, params string[] moreSources) =>
+            TestCompilations.Create(languageVersion, new[] { source }.Concat(moreSources).ToArray());
 
         public static GeneratorDriver CreateDriver(CSharpCompilation compilation) =>
             CSharpGeneratorDriver.Create(

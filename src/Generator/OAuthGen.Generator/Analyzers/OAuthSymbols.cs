@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using OAuthGen.Generator.Declarations;
 
 namespace OAuthGen.Generator.Analyzers
 {
@@ -8,12 +9,12 @@ namespace OAuthGen.Generator.Analyzers
         private OAuthSymbols(Compilation compilation, INamedTypeSymbol providerAttribute)
         {
             ProviderAttribute = providerAttribute;
-            HeaderAttribute = compilation.GetTypeByMetadataName(KnownNames.HeaderAttribute);
-            ParameterAttribute = compilation.GetTypeByMetadataName(KnownNames.ParameterAttribute);
-            FieldAttribute = compilation.GetTypeByMetadataName(KnownNames.FieldAttribute);
-            OAuthToken = compilation.GetTypeByMetadataName(KnownNames.OAuthToken);
-            ClientOptions = compilation.GetTypeByMetadataName(KnownNames.ClientOptions);
-            ClientCredentialsTokenClient = compilation.GetTypeByMetadataName(KnownNames.ClientCredentialsTokenClient);
+            HeaderAttribute = TypeLookup.Find(compilation, KnownNames.HeaderAttribute);
+            ParameterAttribute = TypeLookup.Find(compilation, KnownNames.ParameterAttribute);
+            FieldAttribute = TypeLookup.Find(compilation, KnownNames.FieldAttribute);
+            OAuthToken = TypeLookup.Find(compilation, KnownNames.OAuthToken);
+            ClientOptions = TypeLookup.Find(compilation, KnownNames.ClientOptions);
+            ClientCredentialsTokenClient = TypeLookup.Find(compilation, KnownNames.ClientCredentialsTokenClient);
         }
 
         public INamedTypeSymbol ProviderAttribute { get; }
@@ -31,7 +32,7 @@ namespace OAuthGen.Generator.Analyzers
         public INamedTypeSymbol? ClientCredentialsTokenClient { get; }
 
         public static OAuthSymbols? Create(Compilation compilation) =>
-            compilation.GetTypeByMetadataName(KnownNames.ProviderAttribute) is { } providerAttribute
+            TypeLookup.Find(compilation, KnownNames.ProviderAttribute) is { } providerAttribute
                 ? new OAuthSymbols(compilation, providerAttribute)
                 : null;
 
@@ -48,19 +49,6 @@ namespace OAuthGen.Generator.Analyzers
             foreach (var attribute in type.GetAttributes())
             {
                 if (Is(attribute.AttributeClass, ProviderAttribute))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool DerivesFromOAuthToken(ITypeSymbol type)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (Is(current, OAuthToken))
                 {
                     return true;
                 }

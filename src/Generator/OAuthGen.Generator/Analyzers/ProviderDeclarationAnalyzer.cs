@@ -5,24 +5,22 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using OAuthGen.Generator.Model;
+using OAuthGen.Generator.Declarations;
+using OAuthGen.Generator.Diagnostics;
+using OAuthGen.Generator.Linked;
 
 namespace OAuthGen.Generator.Analyzers
 {
     /// <summary>
-    /// Checks each <c>[OAuthProvider]</c> class: its shape (what the generator can extend), its endpoints, grants, client
-    /// authentication, scope, token type and the <c>[OAuthHeader]</c>s and <c>[OAuthParameter]</c>s beside it.
-    /// One symbol action per named type; it returns at once for a type without the attribute.
+    /// Reports on each <c>[OAuthProvider]</c> class: first the problems <see cref="DeclarationReader"/> finds (the rules
+    /// that decide what the generator skips: shape, attribute, token type), then the advice that never changes what is
+    /// generated: endpoints, grants, client authentication, scope, and the <c>[OAuthHeader]</c>s and
+    /// <c>[OAuthParameter]</c>s beside it. One symbol action per named type; it returns at once for a type without the attribute.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ProviderDeclarationAnalyzer : DiagnosticAnalyzer
     {
-        private const int ClientSecretBasic = 0;
-        private const int ClientSecretPost = 1;
-        private const int NoClientAuth = 2;
-        private const int JsonBody = 1;
-
-        private static readonly string[] ClientAuthNames = { "ClientSecretBasic", "ClientSecretPost", "None", "PrivateKeyJwt", "ClientSecretJwt" };
+        private static readonly OAuthProviderAttribute Defaults = new OAuthProviderAttribute();
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -42,7 +40,8 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.CommaSeparatedScope,
             DiagnosticDescriptors.ReservedHeader,
             DiagnosticDescriptors.ReservedParameter,
-            DiagnosticDescriptors.InvalidTokenType);
+            DiagnosticDescriptors.InvalidTokenType,
+            DiagnosticDescriptors.ProviderAttributeUnusable);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -70,12 +69,9 @@ namespace OAuthGen.Generator.Analyzers
             {
                 if (OAuthSymbols.Is(attribute.AttributeClass, symbols.ProviderAttribute))
                 {
-                    if (providerAttribute is not null)
-                    {
-                        return; // Two [OAuthProvider]s: CS0579 says so, and nothing is generated.
-                    }
-
+                    // The first: when there are more, the reader says so (and CS0579 too).
                     providerAttribute = attribute;
+                    break;
                 }
             }
 
@@ -90,99 +86,35 @@ namespace OAuthGen.Generator.Analyzers
                 return;
             }
 
+            var reading = DeclarationReader.Read(type, providerAttribute, declaration, context.Compilation, context.CancellationToken);
+            foreach (var problem in reading.Problems)
+            {
+                context.ReportDiagnostic(problem.ToDiagnostic());
+            }
+
             var declared = new Declaration(context, type, provider);
-            CheckShape(context, type, declaration);
             CheckEndpoints(declared);
             CheckGrants(declared);
             CheckBodyAndScope(declared);
-            CheckTokenType(declared, symbols);
             CheckHeaders(declared, symbols);
             CheckParameters(declared, symbols);
-        }
-
-        // OAUTH003, OAUTH004: what keeps the generator from adding a part (OAuthProviderGenerator.Parser skips these).
-        private static void CheckShape(SymbolAnalysisContext context, INamedTypeSymbol type, TypeDeclarationSyntax declaration)
-        {
-            if (!IsPartial(declaration))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProviderNotPartial, declaration.Identifier.GetLocation(), type.Name, type.Name));
-            }
-
-            foreach (var enclosing in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
-            {
-                if (!IsPartial(enclosing))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProviderNotPartial, enclosing.Identifier.GetLocation(), enclosing.Identifier.ValueText, type.Name));
-                }
-            }
-
-            void Unsupported(Location location, string reason) =>
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProviderShapeNotSupported, location, type.Name, reason));
-
-            if (type.IsStatic)
-            {
-                Unsupported(Modifier(declaration, SyntaxKind.StaticKeyword) ?? declaration.Identifier.GetLocation(), "is static");
-            }
-
-            if (type.Name == "Provider")
-            {
-                // A member may not share its type's name (CS0542), and every client has a static Provider property.
-                Unsupported(declaration.Identifier.GetLocation(), "is named 'Provider', the name of the generated property that describes it; rename the class");
-            }
-
-            if (type.Arity > 0)
-            {
-                Unsupported(declaration.TypeParameterList?.GetLocation() ?? declaration.Identifier.GetLocation(), "is generic");
-            }
-
-            if (declaration is RecordDeclarationSyntax record)
-            {
-                Unsupported(record.Keyword.GetLocation(), "is a record");
-            }
-            else
-            {
-                foreach (var reference in type.DeclaringSyntaxReferences)
-                {
-                    if (reference.GetSyntax(context.CancellationToken) is TypeDeclarationSyntax { ParameterList: { } parameters })
-                    {
-                        Unsupported(parameters.GetLocation(), "has a primary constructor");
-                    }
-                }
-            }
-
-            if (Modifier(declaration, SyntaxKind.FileKeyword) is { } fileKeyword)
-            {
-                Unsupported(fileKeyword, "is file-local");
-            }
-
-            foreach (var enclosing in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
-            {
-                if (Modifier(enclosing, SyntaxKind.FileKeyword) is { } enclosingFile)
-                {
-                    Unsupported(enclosingFile, "is inside the file-local type '" + enclosing.Identifier.ValueText + "'");
-                }
-            }
         }
 
         // OAUTH005, OAUTH006.
         private static void CheckEndpoints(Declaration declared)
         {
+            // A blank or missing token endpoint is the reader's (OAUTH022, or from the metadata).
             var provider = declared.Provider;
-            if (provider.HasConstructorArgument(0))
+            if (provider.ConstructorString(0) is { } tokenEndpoint && tokenEndpoint.Trim().Length > 0)
             {
-                CheckEndpoint(declared, "token endpoint", provider.ConstructorString(0), provider.ConstructorExpression(0, "tokenEndpoint"));
-            }
-            else if (IsMissing(provider, "MetadataAddress"))
-            {
-                // [OAuthProvider] with neither a token endpoint nor metadata to read one from.
-                declared.Report(DiagnosticDescriptors.InvalidEndpoint, provider.LocationOf(null), "token endpoint", "is missing: pass it to [OAuthProvider(...)] or set MetadataAddress");
+                CheckEndpoint(declared, "token endpoint", tokenEndpoint, provider.ConstructorExpression(0, KnownNames.TokenEndpointParameter));
             }
 
-            CheckNamedEndpoint(declared, "authorization endpoint", "AuthorizationEndpoint");
-            CheckNamedEndpoint(declared, "device authorization endpoint", "DeviceAuthorizationEndpoint");
-            CheckNamedEndpoint(declared, "revocation endpoint", "RevocationEndpoint");
-            CheckNamedEndpoint(declared, "introspection endpoint", "IntrospectionEndpoint");
-            CheckNamedEndpoint(declared, "metadata address", "MetadataAddress");
+            CheckNamedEndpoint(declared, "authorization endpoint", nameof(OAuthProviderAttribute.AuthorizationEndpoint));
+            CheckNamedEndpoint(declared, "device authorization endpoint", nameof(OAuthProviderAttribute.DeviceAuthorizationEndpoint));
+            CheckNamedEndpoint(declared, "revocation endpoint", nameof(OAuthProviderAttribute.RevocationEndpoint));
+            CheckNamedEndpoint(declared, "introspection endpoint", nameof(OAuthProviderAttribute.IntrospectionEndpoint));
+            CheckNamedEndpoint(declared, "metadata address", nameof(OAuthProviderAttribute.MetadataAddress));
         }
 
         private static void CheckNamedEndpoint(Declaration declared, string what, string property)
@@ -216,37 +148,38 @@ namespace OAuthGen.Generator.Analyzers
                 return;
             }
 
-            if (grants == 0)
+            const string GrantsProperty = nameof(OAuthProviderAttribute.Grants);
+            if (grants == OAuthGrant.None)
             {
-                declared.Report(DiagnosticDescriptors.NoGrant, provider.LocationOf(provider.NamedArgument("Grants")?.Expression), declared.Type.Name);
+                declared.Report(DiagnosticDescriptors.NoGrant, provider.LocationOf(provider.NamedArgument(GrantsProperty)?.Expression), declared.Type.Name);
                 return;
             }
 
             // The metadata publishes what the declaration leaves out.
-            var fromMetadata = !IsMissing(provider, "MetadataAddress");
-            if ((grants & GrantFlags.AuthorizationCode) != 0 && IsMissing(provider, "AuthorizationEndpoint") && !fromMetadata)
+            var fromMetadata = !IsMissing(provider, nameof(OAuthProviderAttribute.MetadataAddress));
+            if ((grants & OAuthGrant.AuthorizationCode) != 0 && IsMissing(provider, nameof(OAuthProviderAttribute.AuthorizationEndpoint)) && !fromMetadata)
             {
-                declared.Report(DiagnosticDescriptors.GrantMissingEndpoint, provider.LocationOfMember("Grants", "AuthorizationCode"), "AuthorizationCode", "AuthorizationEndpoint", declared.Type.Name);
+                declared.Report(DiagnosticDescriptors.GrantMissingEndpoint, provider.LocationOfMember(GrantsProperty, nameof(OAuthGrant.AuthorizationCode)), nameof(OAuthGrant.AuthorizationCode), nameof(OAuthProviderAttribute.AuthorizationEndpoint), declared.Type.Name);
             }
 
-            if ((grants & GrantFlags.DeviceCode) != 0 && IsMissing(provider, "DeviceAuthorizationEndpoint") && !fromMetadata)
+            if ((grants & OAuthGrant.DeviceCode) != 0 && IsMissing(provider, nameof(OAuthProviderAttribute.DeviceAuthorizationEndpoint)) && !fromMetadata)
             {
-                declared.Report(DiagnosticDescriptors.GrantMissingEndpoint, provider.LocationOfMember("Grants", "DeviceCode"), "DeviceCode", "DeviceAuthorizationEndpoint", declared.Type.Name);
+                declared.Report(DiagnosticDescriptors.GrantMissingEndpoint, provider.LocationOfMember(GrantsProperty, nameof(OAuthGrant.DeviceCode)), nameof(OAuthGrant.DeviceCode), nameof(OAuthProviderAttribute.DeviceAuthorizationEndpoint), declared.Type.Name);
             }
 
-            if ((grants & GrantFlags.ClientCredentials) != 0 && declared.ClientAuth == NoClientAuth)
+            if ((grants & OAuthGrant.ClientCredentials) != 0 && declared.ClientAuth == ClientAuthMethod.None)
             {
-                declared.Report(DiagnosticDescriptors.ClientCredentialsWithoutAuthentication, provider.LocationOf(provider.NamedArgument("ClientAuth")?.Expression));
+                declared.Report(DiagnosticDescriptors.ClientCredentialsWithoutAuthentication, provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.ClientAuth))?.Expression));
             }
 
-            if ((grants & GrantFlags.Password) != 0)
+            if ((grants & OAuthGrant.Password) != 0)
             {
-                declared.Report(DiagnosticDescriptors.PasswordGrant, provider.LocationOfMember("Grants", "Password"));
+                declared.Report(DiagnosticDescriptors.PasswordGrant, provider.LocationOfMember(GrantsProperty, nameof(OAuthGrant.Password)));
             }
 
-            if ((grants & GrantFlags.AuthorizationCode) != 0 && provider.NamedBoolean("UsePkce", true) == false)
+            if ((grants & OAuthGrant.AuthorizationCode) != 0 && provider.NamedBoolean(nameof(OAuthProviderAttribute.UsePkce), Defaults.UsePkce) == false)
             {
-                declared.Report(DiagnosticDescriptors.PkceDisabled, provider.LocationOf(provider.NamedArgument("UsePkce")));
+                declared.Report(DiagnosticDescriptors.PkceDisabled, provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.UsePkce))));
             }
         }
 
@@ -258,115 +191,16 @@ namespace OAuthGen.Generator.Analyzers
         private static void CheckBodyAndScope(Declaration declared)
         {
             var provider = declared.Provider;
-            if (provider.NamedEnum("Body", 0) == JsonBody)
+            if (provider.NamedEnum(nameof(OAuthProviderAttribute.Body), Defaults.Body) == BodyEncoding.Json)
             {
-                declared.Report(DiagnosticDescriptors.JsonBody, provider.LocationOf(provider.NamedArgument("Body")?.Expression), declared.Type.Name);
+                declared.Report(DiagnosticDescriptors.JsonBody, provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.Body))?.Expression), declared.Type.Name);
             }
 
-            if (provider.NamedString("Scope") is { } scope)
+            if (provider.NamedString(nameof(OAuthProviderAttribute.Scope)) is { } scope)
             {
-                var location = provider.LocationOf(provider.NamedArgument("Scope")?.Expression);
+                var location = provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.Scope))?.Expression);
                 ScopeRules.Report(declared.Context.ReportDiagnostic, scope, location);
             }
-        }
-
-        // OAUTH018: the generator's conditions for a token type (Parser.ReadTokenType), each explained.
-        private static void CheckTokenType(Declaration declared, OAuthSymbols symbols)
-        {
-            var provider = declared.Provider;
-            if (symbols.OAuthToken is null
-                || !provider.TryGetNamed("TokenType", out var value)
-                || value.Kind != TypedConstantKind.Type
-                || value.Value is not ITypeSymbol tokenType
-                || tokenType.TypeKind == TypeKind.Error)
-            {
-                return;
-            }
-
-            var expression = provider.NamedArgument("TokenType")?.Expression;
-            var location = provider.LocationOf(expression is TypeOfExpressionSyntax typeOf ? typeOf.Type : expression);
-            if (TokenTypeProblem(tokenType, declared, symbols) is { } problem)
-            {
-                declared.Report(DiagnosticDescriptors.InvalidTokenType, location, tokenType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), problem);
-            }
-        }
-
-        private static string? TokenTypeProblem(ITypeSymbol declaredType, Declaration declared, OAuthSymbols symbols)
-        {
-            var compilation = declared.Context.Compilation;
-            var provider = declared.Type;
-            if (declaredType is not INamedTypeSymbol tokenType || tokenType.TypeKind != TypeKind.Class)
-            {
-                return "is not a class";
-            }
-
-            if (tokenType.IsUnboundGenericType)
-            {
-                return "is an open generic type";
-            }
-
-            if (!symbols.DerivesFromOAuthToken(tokenType))
-            {
-                return "does not derive from OAuthToken";
-            }
-
-            if (tokenType.IsAbstract)
-            {
-                return "is abstract";
-            }
-
-            if (!compilation.IsSymbolAccessibleWithin(tokenType, provider))
-            {
-                return "is not accessible to '" + provider.Name + "'";
-            }
-
-            if (!tokenType.InstanceConstructors.Any(c => c.Parameters.Length == 0 && compilation.IsSymbolAccessibleWithin(c, provider)))
-            {
-                return "has no parameterless constructor that '" + provider.Name + "' can call";
-            }
-
-            if (UnsetRequiredMember(tokenType, symbols, declared.Context.CancellationToken) is { } required)
-            {
-                return "has the required member '" + required + "', which the client does not set (only usable [OAuthField] properties are set)";
-            }
-
-            return null;
-        }
-
-        // The generated `new T { ... }` sets only the usable [OAuthField] properties; any other required member is CS9035.
-        private static string? UnsetRequiredMember(INamedTypeSymbol tokenType, OAuthSymbols symbols, System.Threading.CancellationToken cancellationToken)
-        {
-            var constructor = tokenType.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length == 0);
-            if (constructor is not null && constructor.GetAttributes().Any(a =>
-                    a.AttributeClass is { Name: "SetsRequiredMembersAttribute" } attributeClass
-                    && attributeClass.ContainingNamespace.ToDisplayString() == "System.Diagnostics.CodeAnalysis"))
-            {
-                return null;
-            }
-
-            for (var current = tokenType; current is not null; current = current.BaseType)
-            {
-                foreach (var member in current.GetMembers())
-                {
-                    if (member is IPropertySymbol { IsRequired: true } property)
-                    {
-                        if (FieldRules.FieldAttribute(property, symbols) is { ConstructorArguments: { Length: 1 } arguments } && arguments[0].Value is string
-                            && FieldRules.Problem(property, cancellationToken, out _) is null)
-                        {
-                            continue;
-                        }
-
-                        return member.Name;
-                    }
-
-                    if (member is IFieldSymbol { IsRequired: true })
-                    {
-                        return member.Name;
-                    }
-                }
-            }
-
-            return null;
         }
 
         // OAUTH001, OAUTH013, OAUTH016 for [OAuthHeader].
@@ -385,22 +219,22 @@ namespace OAuthGen.Generator.Analyzers
                     continue;
                 }
 
-                var nameLocation = header.LocationOf(header.ConstructorExpression(0, "name"));
+                var nameLocation = header.LocationOf(header.ConstructorExpression(0, KnownNames.NameParameter));
                 var value = header.ConstructorString(1);
                 if (Is(name, "Authorization", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (declared.ClientAuth is ClientSecretBasic)
+                    if (declared.ClientAuth is ClientAuthMethod.ClientSecretBasic)
                     {
                         declared.Report(DiagnosticDescriptors.ReservedHeader, nameLocation, name, "ClientAuth = ClientSecretBasic sends the client credentials in the Authorization header");
                     }
-                    else if (declared.ClientAuth is { } clientAuth && clientAuth != NoClientAuth && clientAuth < ClientAuthNames.Length)
+                    else if (SendsCredentials(declared.ClientAuth) is { } clientAuth)
                     {
-                        declared.Report(DiagnosticDescriptors.SecretSentTwice, nameLocation, "[OAuthHeader(\"" + name + "\")]", ClientAuthNames[clientAuth], WhereSent(clientAuth));
+                        declared.Report(DiagnosticDescriptors.SecretSentTwice, nameLocation, "[OAuthHeader(\"" + name + "\")]", clientAuth.ToString(), WhereSent(clientAuth));
                     }
 
                     if (!string.IsNullOrWhiteSpace(value))
                     {
-                        declared.Report(DiagnosticDescriptors.LiteralSecret, header.LocationOf(header.ConstructorExpression(1, "value")), "Authorization header value");
+                        declared.Report(DiagnosticDescriptors.LiteralSecret, header.LocationOf(header.ConstructorExpression(1, KnownNames.ValueParameter)), "Authorization header value");
                     }
                 }
                 else if (ReservedHeaderReason(name) is { } reason)
@@ -446,11 +280,11 @@ namespace OAuthGen.Generator.Analyzers
                     continue;
                 }
 
-                var nameLocation = parameter.LocationOf(parameter.ConstructorExpression(0, "name"));
+                var nameLocation = parameter.LocationOf(parameter.ConstructorExpression(0, KnownNames.NameParameter));
                 var isCredential = Is(name, "client_secret") || Is(name, "client_assertion") || Is(name, "client_assertion_type");
-                if (isCredential && declared.ClientAuth is { } clientAuth && clientAuth != NoClientAuth && clientAuth < ClientAuthNames.Length)
+                if (isCredential && SendsCredentials(declared.ClientAuth) is { } clientAuth)
                 {
-                    declared.Report(DiagnosticDescriptors.SecretSentTwice, nameLocation, "[OAuthParameter(\"" + name + "\")]", ClientAuthNames[clientAuth], WhereSent(clientAuth));
+                    declared.Report(DiagnosticDescriptors.SecretSentTwice, nameLocation, "[OAuthParameter(\"" + name + "\")]", clientAuth.ToString(), WhereSent(clientAuth));
                 }
                 else if (ReservedParameterReason(name, declared) is { } reason)
                 {
@@ -460,7 +294,7 @@ namespace OAuthGen.Generator.Analyzers
                 var secret = Is(name, "client_secret") ? "client secret" : Is(name, "client_assertion") ? "client assertion" : Is(name, "password") ? "password" : null;
                 if (secret is not null && !string.IsNullOrWhiteSpace(parameter.ConstructorString(1)))
                 {
-                    declared.Report(DiagnosticDescriptors.LiteralSecret, parameter.LocationOf(parameter.ConstructorExpression(1, "value")), secret);
+                    declared.Report(DiagnosticDescriptors.LiteralSecret, parameter.LocationOf(parameter.ConstructorExpression(1, KnownNames.ValueParameter)), secret);
                 }
             }
         }
@@ -477,9 +311,9 @@ namespace OAuthGen.Generator.Analyzers
                 return "whenever a scope is given (set Scope on [OAuthProvider] for a default scope)";
             }
 
-            if (Is(name, "client_id") && declared.ClientAuth is ClientSecretPost or NoClientAuth)
+            if (Is(name, "client_id") && declared.ClientAuth is ClientAuthMethod.ClientSecretPost or ClientAuthMethod.None)
             {
-                return "for ClientAuth = " + ClientAuthNames[declared.ClientAuth.Value];
+                return "for ClientAuth = " + declared.ClientAuth.Value;
             }
 
             if (declared.Grants is not { } grants)
@@ -487,27 +321,27 @@ namespace OAuthGen.Generator.Analyzers
                 return null;
             }
 
-            if ((grants & GrantFlags.Password) != 0 && (Is(name, "username") || Is(name, "password")))
+            if ((grants & OAuthGrant.Password) != 0 && (Is(name, "username") || Is(name, "password")))
             {
                 return "for the password grant";
             }
 
-            if ((grants & GrantFlags.AuthorizationCode) != 0 && (Is(name, "code") || Is(name, "redirect_uri") || Is(name, "code_verifier")))
+            if ((grants & OAuthGrant.AuthorizationCode) != 0 && (Is(name, "code") || Is(name, "redirect_uri") || Is(name, "code_verifier")))
             {
                 return "for the authorization code grant";
             }
 
-            if ((grants & GrantFlags.RefreshToken) != 0 && Is(name, "refresh_token"))
+            if ((grants & OAuthGrant.RefreshToken) != 0 && Is(name, "refresh_token"))
             {
                 return "for the refresh token grant";
             }
 
-            if ((grants & GrantFlags.DeviceCode) != 0 && Is(name, "device_code"))
+            if ((grants & OAuthGrant.DeviceCode) != 0 && Is(name, "device_code"))
             {
                 return "for the device code grant";
             }
 
-            if ((grants & GrantFlags.TokenExchange) != 0 && (Is(name, "subject_token") || Is(name, "subject_token_type")))
+            if ((grants & OAuthGrant.TokenExchange) != 0 && (Is(name, "subject_token") || Is(name, "subject_token_type")))
             {
                 return "for the token exchange grant";
             }
@@ -515,30 +349,19 @@ namespace OAuthGen.Generator.Analyzers
             return null;
         }
 
-        private static string WhereSent(int clientAuth) => clientAuth switch
+        /// <summary>The declared method when it sends a client credential of its own (a defined value other than None).</summary>
+        private static ClientAuthMethod? SendsCredentials(ClientAuthMethod? clientAuth) =>
+            clientAuth is { } method && method != ClientAuthMethod.None && Enum.IsDefined(typeof(ClientAuthMethod), method) ? method : null;
+
+        private static string WhereSent(ClientAuthMethod clientAuth) => clientAuth switch
         {
-            ClientSecretBasic => "the Authorization header",
-            ClientSecretPost => "the body (client_secret)",
+            ClientAuthMethod.ClientSecretBasic => "the Authorization header",
+            ClientAuthMethod.ClientSecretPost => "the body (client_secret)",
             _ => "the body (client_assertion)",
         };
 
         private static bool Is(string value, string expected, StringComparison comparison = StringComparison.Ordinal) =>
             string.Equals(value, expected, comparison);
-
-        private static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
-
-        private static Location? Modifier(TypeDeclarationSyntax declaration, SyntaxKind kind)
-        {
-            foreach (var modifier in declaration.Modifiers)
-            {
-                if (modifier.IsKind(kind))
-                {
-                    return modifier.GetLocation();
-                }
-            }
-
-            return null;
-        }
 
         /// <summary>One provider declaration as the analyzer sees it.</summary>
         private sealed class Declaration
@@ -548,8 +371,8 @@ namespace OAuthGen.Generator.Analyzers
                 Context = context;
                 Type = type;
                 Provider = provider;
-                Grants = provider.NamedEnum("Grants", GrantFlags.ClientCredentials);
-                ClientAuth = provider.NamedEnum("ClientAuth", ClientSecretBasic);
+                Grants = provider.NamedEnum(nameof(OAuthProviderAttribute.Grants), Defaults.Grants);
+                ClientAuth = provider.NamedEnum(nameof(OAuthProviderAttribute.ClientAuth), Defaults.ClientAuth);
             }
 
             public SymbolAnalysisContext Context { get; }
@@ -559,10 +382,10 @@ namespace OAuthGen.Generator.Analyzers
             public AttributeArguments Provider { get; }
 
             /// <summary>The declared grants; null when the value cannot be read (half-written code).</summary>
-            public int? Grants { get; }
+            public OAuthGrant? Grants { get; }
 
             /// <summary>The declared client authentication; null when the value cannot be read.</summary>
-            public int? ClientAuth { get; }
+            public ClientAuthMethod? ClientAuth { get; }
 
             public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments) =>
                 Context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.Generator.Analyzers
 {

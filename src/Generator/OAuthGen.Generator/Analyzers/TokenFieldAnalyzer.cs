@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using OAuthGen.Generator.Declarations;
+using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.Generator.Analyzers
 {
@@ -57,7 +59,7 @@ namespace OAuthGen.Generator.Analyzers
             var own = new List<(IPropertySymbol Property, AttributeData Attribute)>();
             foreach (var member in type.GetMembers())
             {
-                if (member is IPropertySymbol property && FieldRules.FieldAttribute(property, symbols) is { } attribute)
+                if (member is IPropertySymbol property && RuntimeSymbols.FieldAttribute(property) is { } attribute)
                 {
                     own.Add((property, attribute));
                 }
@@ -68,14 +70,14 @@ namespace OAuthGen.Generator.Analyzers
                 return;
             }
 
-            var isTokenType = symbols.OAuthToken is null || symbols.DerivesFromOAuthToken(type);
+            var isTokenType = symbols.OAuthToken is null || RuntimeSymbols.DerivesFromOAuthToken(type);
             var seen = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
             CollectInherited(type, symbols, seen);
             foreach (var (property, attribute) in own)
             {
                 var arguments = new AttributeArguments(attribute, context.CancellationToken);
                 var jsonName = arguments.ConstructorString(0);
-                var nameLocation = arguments.LocationOf(arguments.ConstructorExpression(0, "jsonName"));
+                var nameLocation = arguments.LocationOf(arguments.ConstructorExpression(0, KnownNames.JsonNameParameter));
                 if (!isTokenType)
                 {
                     var location = property.Locations.Length > 0 ? property.Locations[0] : nameLocation;
@@ -118,7 +120,7 @@ namespace OAuthGen.Generator.Analyzers
             }
 
             var chain = new List<INamedTypeSymbol>();
-            for (var current = type.BaseType; current is not null && !OAuthSymbols.Is(current, symbols.OAuthToken); current = current.BaseType)
+            for (var current = type.BaseType; current is not null && !RuntimeSymbols.IsOAuthToken(current); current = current.BaseType)
             {
                 chain.Add(current);
             }
@@ -129,9 +131,8 @@ namespace OAuthGen.Generator.Analyzers
                 {
                     if (member is IPropertySymbol property
                         && names.Add(property.Name)
-                        && FieldRules.FieldAttribute(property, symbols) is { } attribute
-                        && attribute.ConstructorArguments is { Length: 1 } arguments
-                        && arguments[0].Value is string jsonName
+                        && RuntimeSymbols.FieldAttribute(property) is { } attribute
+                        && RuntimeSymbols.FieldJsonName(attribute) is { } jsonName
                         && !StandardFields.ContainsKey(jsonName)
                         && !seen.ContainsKey(jsonName))
                     {

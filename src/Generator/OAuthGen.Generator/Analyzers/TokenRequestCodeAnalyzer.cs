@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.Generator.Analyzers
 {

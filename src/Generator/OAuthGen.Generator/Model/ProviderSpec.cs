@@ -1,3 +1,5 @@
+using OAuthGen.Generator.Linked;
+
 namespace OAuthGen.Generator.Model
 {
     /// <summary>Everything the emitter needs to write one provider's client: plain values, no symbols or syntax.</summary>
@@ -9,10 +11,10 @@ namespace OAuthGen.Generator.Model
         bool NullableAnnotations,
         bool ImplementsOAuthClient,
         string TokenEndpoint,
-        int Grants,
-        int ClientAuth,
-        int Body,
-        int BasicEncoding,
+        OAuthGrant Grants,
+        ClientAuthMethod ClientAuth,
+        BodyEncoding Body,
+        BasicAuthEncoding BasicEncoding,
         string? AuthorizationEndpoint,
         string? DeviceAuthorizationEndpoint,
         string? RevocationEndpoint,
@@ -59,16 +61,5 @@ namespace OAuthGen.Generator.Model
 
         /// <summary>A reference declared non-null: an empty string or array when the field is absent.</summary>
         ReferenceEmpty,
-    }
-
-    /// <summary>Mirrors OAuthGen.OAuthGrant, which the generator cannot reference.</summary>
-    internal static class GrantFlags
-    {
-        public const int ClientCredentials = 1;
-        public const int Password = 2;
-        public const int AuthorizationCode = 4;
-        public const int RefreshToken = 8;
-        public const int DeviceCode = 16;
-        public const int TokenExchange = 32;
     }
 }

@@ -3,11 +3,12 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace OAuthGen.Generator.Analyzers
+namespace OAuthGen.Generator.Declarations
 {
     /// <summary>
     /// An attribute's values (from its <see cref="AttributeData"/>) beside the syntax that wrote them, so diagnostics can
-    /// point at the argument at fault. Read defensively: half-written attributes give nulls, never exceptions.
+    /// point at the argument at fault. Read defensively: half-written attributes give nulls, never exceptions. The one
+    /// reader of attribute arguments, for the declaration reader and the analyzers.
     /// </summary>
     internal sealed class AttributeArguments
     {
@@ -90,14 +91,17 @@ namespace OAuthGen.Generator.Analyzers
 
         public string? NamedString(string name) => TryGetNamed(name, out var value) ? value.Value as string : null;
 
-        public int? NamedEnum(string name, int defaultValue)
+        /// <summary>The enum value of property <paramref name="name"/>: the default when it is not set, null when it is set to something that does not bind.</summary>
+        public TEnum? NamedEnum<TEnum>(string name, TEnum defaultValue)
+            where TEnum : struct, Enum
         {
             if (!Sets(name))
             {
                 return defaultValue;
             }
 
-            return TryGetNamed(name, out var value) && value.Kind == TypedConstantKind.Enum && value.Value is int number ? number : null;
+            // Unboxing the underlying int as the enum is what a cast from int does.
+            return TryGetNamed(name, out var value) && value.Kind == TypedConstantKind.Enum && value.Value is int number ? (TEnum)(object)number : null;
         }
 
         public bool? NamedBoolean(string name, bool defaultValue)

@@ -1,4 +1,4 @@
-namespace OAuthGen.Generator.Analyzers
+namespace OAuthGen.Generator.Diagnostics
 {
     /// <summary>
     /// The IDs of every OAuthGen diagnostic, shared by the analyzers and the code fixes. Each has a page at
@@ -57,7 +57,7 @@ namespace OAuthGen.Generator.Analyzers
         /// <summary>[OAuthParameter] collides with a parameter the client sends.</summary>
         public const string ReservedParameter = "OAUTH017";
 
-        /// <summary>The TokenType cannot be used: the client falls back to OAuthToken.</summary>
+        /// <summary>The TokenType cannot be used: nothing is generated.</summary>
         public const string InvalidTokenType = "OAUTH018";
 
         /// <summary>An [OAuthField] property that can never be filled (unsupported type, no setter, static).</summary>
@@ -68,5 +68,8 @@ namespace OAuthGen.Generator.Analyzers
 
         /// <summary>An [OAuthField] names a standard response field, which the runtime reads itself.</summary>
         public const string StandardFieldShadowed = "OAUTH021";
+
+        /// <summary>[OAuthProvider] gives no token endpoint (and no MetadataAddress), is declared twice, or does not bind: nothing is generated.</summary>
+        public const string ProviderAttributeUnusable = "OAUTH022";
     }
 }

@@ -4,31 +4,23 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using OAuthGen.Generator.Model;
 
-namespace OAuthGen.Generator.Analyzers
+namespace OAuthGen.Generator.Declarations
 {
-    /// <summary>Which <c>[OAuthField]</c> properties the generated token factory can fill: the generator's rules, explained.</summary>
+    /// <summary>
+    /// Which <c>[OAuthField]</c> properties a generated token factory can fill, and how it reads each: the declaration
+    /// reader keeps the fields these rules accept, and TokenFieldAnalyzer reports the reasons for the others (OAUTH019).
+    /// </summary>
     internal static class FieldRules
     {
+        public const string NoSetter = "has no setter";
+
         public const string SupportedTypes = "string, bool, int, long, double, TimeSpan, DateTimeOffset or string[], or their nullable forms";
 
-        /// <summary>The [OAuthField] attribute of the property, or null.</summary>
-        public static AttributeData? FieldAttribute(IPropertySymbol property, OAuthSymbols symbols)
-        {
-            foreach (var attribute in property.GetAttributes())
-            {
-                if (OAuthSymbols.Is(attribute.AttributeClass, symbols.FieldAttribute))
-                {
-                    return attribute;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>
-        /// Why the generated factory cannot set the property (a phrase that completes "because it ..."), with the token to
-        /// point at; null when it can.
+        /// Why no generated factory can set the property, whoever declares the provider (a phrase that completes
+        /// "because it ..."), with the token to point at; null when one can.
         /// </summary>
         public static string? Problem(IPropertySymbol property, CancellationToken cancellationToken, out Location? location)
         {
@@ -54,7 +46,7 @@ namespace OAuthGen.Generator.Analyzers
 
             if (property.SetMethod is null)
             {
-                return "has no setter";
+                return NoSetter;
             }
 
             if (property.SetMethod.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
@@ -68,7 +60,8 @@ namespace OAuthGen.Generator.Analyzers
                 return "has a setter the generated client cannot call (make it public or internal)";
             }
 
-            if (property.Type.TypeKind != TypeKind.Error && !IsSupported(property.Type))
+            // An unbound type is the compiler's to report.
+            if (property.Type.TypeKind != TypeKind.Error && KindOf(property.Type, out _) is null)
             {
                 if (declaration is not null)
                 {
@@ -81,31 +74,44 @@ namespace OAuthGen.Generator.Analyzers
             return null;
         }
 
-        public static bool IsSupported(ITypeSymbol type)
+        /// <summary>How the runtime reads a value of <paramref name="type"/>, or null when it cannot; whether it is a <c>Nullable&lt;T&gt;</c>.</summary>
+        public static TokenFieldKind? KindOf(ITypeSymbol type, out bool isNullableValue)
         {
+            isNullableValue = false;
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             {
                 type = nullable.TypeArguments[0];
+                isNullableValue = true;
             }
 
             switch (type.SpecialType)
             {
-                case SpecialType.System_String:
-                case SpecialType.System_Boolean:
-                case SpecialType.System_Int32:
-                case SpecialType.System_Int64:
-                case SpecialType.System_Double:
-                    return true;
+                case SpecialType.System_String: return TokenFieldKind.String;
+                case SpecialType.System_Boolean: return TokenFieldKind.Boolean;
+                case SpecialType.System_Int32: return TokenFieldKind.Int32;
+                case SpecialType.System_Int64: return TokenFieldKind.Int64;
+                case SpecialType.System_Double: return TokenFieldKind.Double;
             }
 
             if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String })
             {
-                return true;
+                return TokenFieldKind.StringArray;
             }
 
-            return type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
-                && type.ContainingType is null
-                && (string.Equals(type.MetadataName, "TimeSpan", StringComparison.Ordinal) || string.Equals(type.MetadataName, "DateTimeOffset", StringComparison.Ordinal));
+            if (type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true } && type.ContainingType is null)
+            {
+                if (string.Equals(type.MetadataName, "TimeSpan", StringComparison.Ordinal))
+                {
+                    return TokenFieldKind.TimeSpan;
+                }
+
+                if (string.Equals(type.MetadataName, "DateTimeOffset", StringComparison.Ordinal))
+                {
+                    return TokenFieldKind.DateTimeOffset;
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace OAuthGen.Generator.Analyzers
+namespace OAuthGen.Generator.Diagnostics
 {
     /// <summary>Every OAuthGen diagnostic. Severities and their reasons are on the docs/diagnostics pages.</summary>
     internal static class DiagnosticDescriptors
@@ -132,7 +132,7 @@ namespace OAuthGen.Generator.Analyzers
         public static readonly DiagnosticDescriptor InvalidTokenType = Create(
             DiagnosticIds.InvalidTokenType,
             "The token type cannot be used",
-            "TokenType '{0}' cannot be used because it {1}, so the client returns OAuthToken instead; declare a non-abstract class that derives from OAuthToken with a parameterless constructor",
+            "OAuthGen generates nothing for '{2}' because its TokenType '{0}' {1}; declare a non-abstract class that derives from OAuthToken, with a parameterless constructor '{2}' can call",
             UsageCategory,
             DiagnosticSeverity.Error);
 
@@ -156,6 +156,13 @@ namespace OAuthGen.Generator.Analyzers
             "[OAuthField(\"{0}\")] on '{1}' is never filled: the runtime reads \"{0}\" itself into {2}; remove the property and use {2}",
             UsageCategory,
             DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ProviderAttributeUnusable = Create(
+            DiagnosticIds.ProviderAttributeUnusable,
+            "The [OAuthProvider] declaration cannot be used",
+            "OAuthGen generates nothing for '{0}' because its [OAuthProvider] {1}",
+            UsageCategory,
+            DiagnosticSeverity.Error);
 
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";

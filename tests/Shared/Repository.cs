@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace OAuthGen.Analyzers.Tests.Infrastructure
+namespace OAuthGen.Testing
 {
     /// <summary>The repository this test assembly was built from (the folder with OAuthGen.sln).</summary>
     internal static class Repository
