@@ -11,7 +11,7 @@ namespace OAuthGen.Generator
         internal sealed class Emitter
         {
             private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"OAuthGen.Generator\", \"" + GeneratorVersion + "\")]";
-            private const string GeneratorVersion = "1.0.0";
+            private const string GeneratorVersion = OAuthGenVersion.Value;
             private const string Token = "global::OAuthGen.OAuthToken";
             private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
             private const string Fields = "global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>";
