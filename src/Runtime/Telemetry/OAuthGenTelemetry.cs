@@ -11,9 +11,9 @@ namespace OAuthGen.Infrastructure
     {
         public const string Name = "OAuthGen";
 
-        public static readonly ActivitySource ActivitySource = new ActivitySource(Name, "1.0.0");
+        public static readonly ActivitySource ActivitySource = new ActivitySource(Name, OAuthGen.OAuthGenVersion.Value);
 
-        public static readonly Meter Meter = new Meter(Name, "1.0.0");
+        public static readonly Meter Meter = new Meter(Name, OAuthGen.OAuthGenVersion.Value);
 
         public static readonly Histogram<double> TokenRequestDuration = Meter.CreateHistogram<double>(
             "oauthgen.token.request.duration", "s", "Duration of token endpoint requests.");

@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using OAuthGen.Tests.Infrastructure;
 using Xunit;
 
@@ -17,13 +18,18 @@ namespace OAuthGen.Tests.Package
         public async Task The_package_restores_into_a_fresh_project_that_builds_without_warnings_and_runs()
         {
             var work = Directory.CreateTempSubdirectory("oauthgen-package-").FullName;
-            var version = "1.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            // The version is the one property of Directory.Build.props; a suffix of this run's makes it a fresh pack.
+            var suffix = "test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            var version = ProductVersion() + "-" + suffix;
             var feed = Path.Combine(work, "feed");
+            var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
             try
             {
                 // Its own artifacts path, so that packing does not touch the build the tests run from.
                 var pack = await DotnetCli.RunAsync(
-                    $"pack \"{Path.Combine(DotnetCli.RepositoryRoot, "src", "Runtime", "OAuthGen.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -p:ArtifactsPath=\"{Path.Combine(work, "artifacts")}\"",
+                    $"pack \"{Path.Combine(DotnetCli.RepositoryRoot, "src", "Runtime", "OAuthGen.csproj")}\" -c Release -o \"{feed}\" -p:VersionSuffix={suffix} -p:ArtifactsPath=\"{Path.Combine(work, "artifacts")}\"",
                     work, Limit);
                 Assert.True(pack.ExitCode == 0, pack.Output);
 
@@ -37,17 +43,52 @@ namespace OAuthGen.Tests.Package
                     Assert.Contains("analyzers/dotnet/cs/OAuthGen.Generator.dll", entries);
                     Assert.Contains("README.md", entries);
                     Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
+
+                    // The help links of the diagnostics have a home that the package declares.
+                    var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+                    var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+                    var projectUrl = metadata.Elements().Single(e => e.Name.LocalName == "projectUrl").Value;
+                    var repositoryUrl = metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value;
+                    Assert.Equal(projectUrl, repositoryUrl);
+                    var helpLink = OAuthGen.Generator.Analyzers.DiagnosticDescriptors.SecretSentTwice.HelpLinkUri;
+                    Assert.StartsWith(projectUrl + "/", helpLink, StringComparison.Ordinal);
+
+                    // The package's own README names every grant and every client authentication method.
+                    using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+                    var text = readme.ReadToEnd();
+                    foreach (var name in Enum.GetNames<OAuthGrant>().Where(n => n != nameof(OAuthGrant.None)).Concat(Enum.GetNames<ClientAuthMethod>()))
+                    {
+                        Assert.True(text.Contains("`" + name + "`", StringComparison.Ordinal), $"the package README does not mention {name}");
+                    }
                 }
 
                 var consumer = Path.Combine(work, "consumer");
                 Directory.CreateDirectory(consumer);
+                // OAuthGen only from this run's feed, restored into a packages folder of its own: nothing is left in the
+                // machine's global packages folder, and no package cached there can stand in for the one just packed.
+                // Everything else comes from the machine's cache used as a feed (no download), or from nuget.org.
                 File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
                     <?xml version="1.0" encoding="utf-8"?>
                     <configuration>
                       <packageSources>
-                        <add key="local" value="{feed}" />
+                        <clear />
+                        <add key="fresh-pack" value="{feed}" />
+                        <add key="machine-cache" value="{globalPackages}" />
+                        <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
                       </packageSources>
+                      <packageSourceMapping>
+                        <packageSource key="fresh-pack"><package pattern="OAuthGen" /></packageSource>
+                        <packageSource key="machine-cache"><package pattern="*" /></packageSource>
+                        <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+                      </packageSourceMapping>
                     </configuration>
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Directory.Build.props"), $"""
+                    <Project>
+                      <PropertyGroup>
+                        <RestorePackagesPath>{Path.Combine(work, "packages")}</RestorePackagesPath>
+                      </PropertyGroup>
+                    </Project>
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
                     <Project Sdk="Microsoft.NET.Sdk">
@@ -75,6 +116,9 @@ namespace OAuthGen.Tests.Package
                 var run = await DotnetCli.RunAsync("run -c Release --no-build", consumer, Limit);
                 Assert.True(run.ExitCode == 0, run.Output);
                 Assert.Contains("token-from-package Bearer 3600 json client_secret_basic", run.Output);
+                Assert.Contains("runtime " + version, run.Output);
+                Assert.True(Directory.Exists(Path.Combine(work, "packages", "oauthgen", version)), "the consumer did not restore into its own packages folder");
+                Assert.False(Directory.Exists(Path.Combine(globalPackages, "oauthgen", version)), "the test package reached the global packages folder");
             }
             finally
             {
@@ -87,6 +131,9 @@ namespace OAuthGen.Tests.Package
                 }
             }
         }
+
+        private static string ProductVersion() =>
+            XDocument.Load(Path.Combine(DotnetCli.RepositoryRoot, "Directory.Build.props")).Descendants("OAuthGenVersion").Single().Value;
 
         private const string ConsumerProgram = """
             using System.Net;
@@ -106,6 +153,8 @@ namespace OAuthGen.Tests.Package
 
             var token = await provider.GetRequiredService<PackagedAuth>().RequestClientCredentialsTokenAsync();
             Console.WriteLine($"{token.AccessToken} {token.TokenType} {token.ExpiresIn?.TotalSeconds} {(PackagedAuth.Provider.Body == BodyEncoding.Json ? "json" : "form")} {PackagedAuth.Provider.ClientAuthName}");
+            // The assembly that ran, so that the test knows it is the one just packed (the informational version may end in +commit).
+            Console.WriteLine("runtime " + System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(OAuthToken).Assembly)!.InformationalVersion.Split('+')[0]);
 
             [OAuthProvider("https://auth.example/oauth2/token/", Body = BodyEncoding.Json)]
             public partial class PackagedAuth { }

@@ -1,4 +1,4 @@
-// The five documented providers of shared/seeds, declared as a user would. The end-to-end tests use the clients
+// The five documented providers of docs/providers/seeds, declared as a user would. The end-to-end tests use the clients
 // generated from this file, the generator and analyzer tests compile this same text (it is also an embedded
 // resource), and tests/Consumers/Net8Consumer compiles it with warnings as errors and XML documentation on.
 using System;
