@@ -13,7 +13,7 @@ namespace OAuthGen.Generator
         internal sealed partial class Emitter
         {
             private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"OAuthGen.Generator\", \"" + GeneratorVersion + "\")]";
-                        private const string GeneratorVersion = OAuthGenVersion.Value;
+            private const string GeneratorVersion = OAuthGenVersion.Value;
             private const string RuntimeNamespace = "global::OAuthGen.";
             private const string Token = "global::OAuthGen.OAuthToken";
             private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";

@@ -50,7 +50,7 @@ namespace OAuthGen.Tests.Package
                     var projectUrl = metadata.Elements().Single(e => e.Name.LocalName == "projectUrl").Value;
                     var repositoryUrl = metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value;
                     Assert.Equal(projectUrl, repositoryUrl);
-                    var helpLink = OAuthGen.Generator.Analyzers.DiagnosticDescriptors.SecretSentTwice.HelpLinkUri;
+                    var helpLink = OAuthGen.Generator.Diagnostics.DiagnosticDescriptors.SecretSentTwice.HelpLinkUri;
                     Assert.StartsWith(projectUrl + "/", helpLink, StringComparison.Ordinal);
 
                     // The package's own README names every grant and every client authentication method.
