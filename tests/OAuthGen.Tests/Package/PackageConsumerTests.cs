@@ -90,6 +90,15 @@ namespace OAuthGen.Tests.Package
                       </PropertyGroup>
                     </Project>
                     """);
+                // A consumer stands alone: no Directory.Packages.props of a folder above it (central package management
+                // in /tmp, say) may reach its restore.
+                File.WriteAllText(Path.Combine(consumer, "Directory.Packages.props"), """
+                    <Project>
+                      <PropertyGroup>
+                        <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                      </PropertyGroup>
+                    </Project>
+                    """);
                 File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
                     <Project Sdk="Microsoft.NET.Sdk">
                       <PropertyGroup>
