@@ -36,8 +36,7 @@ public class EndToEndIdentityModelBenchmarks
     private Uri _address = null!;
     private AuthenticationHeaderValue _basic = null!;
     private byte[] _floorBody = [];
-    private Task[] _callers = [];
-    private int _remaining;
+    private ConcurrentCallers _callers = null!;
 
     [Params(1, 100)]
     public int Callers { get; set; }
@@ -57,7 +56,7 @@ public class EndToEndIdentityModelBenchmarks
         _generated = new ConnectedHomeAuth(_generatedHttp, new OAuthClientOptions { ClientId = _credentials.ClientId, ClientSecret = _credentials.ClientSecret, TokenEndpoint = _address });
         _basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_credentials.ClientId + ":" + _credentials.ClientSecret)));
         _floorBody = Encoding.ASCII.GetBytes("grant_type=client_credentials");
-        _callers = new Task[Callers];
+        _callers = new ConcurrentCallers(Callers);
 
         Check.That(GeneratedOnceAsync().GetAwaiter().GetResult() == "456def", "the generated client gets the token");
         Check.That(HandWrittenOnceAsync().GetAwaiter().GetResult() == "456def", "the hand-written client gets the token");
@@ -140,22 +139,7 @@ public class EndToEndIdentityModelBenchmarks
 
     private async Task RunAsync(Func<Task<string?>> once)
     {
-        _remaining = Requests;
-        for (var i = 0; i < _callers.Length; i++)
-        {
-            _callers[i] = Task.Run(async () =>
-            {
-                while (Interlocked.Decrement(ref _remaining) >= 0)
-                {
-                    if (await once().ConfigureAwait(false) is null)
-                    {
-                        throw new InvalidOperationException("No token.");
-                    }
-                }
-            });
-        }
-
-        await Task.WhenAll(_callers).ConfigureAwait(false);
+        await _callers.RunAsync(Requests, once).ConfigureAwait(false);
         _server.ClearRequests();
     }
 }

@@ -8,7 +8,7 @@ namespace OAuthGen.Benchmarks;
 /// The DTO a user writes for a token answer, equivalent to what OAuthGen's reader returns: the RFC 6749 fields,
 /// <c>expires_in</c> as a number or a string, and every other member kept.
 /// </summary>
-public sealed class TokenDto
+public class TokenDto
 {
     [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
 
@@ -32,31 +32,11 @@ public sealed class TokenDto
 }
 
 /// <summary>The DTO with seed 003's two fields as typed properties (issued_at is epoch milliseconds as a string there).</summary>
-public sealed class TypedTokenDto
+public sealed class TypedTokenDto : TokenDto
 {
-    [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
-
-    [JsonPropertyName("token_type")] public string? TokenType { get; set; }
-
-    [JsonPropertyName("expires_in")] public double? ExpiresIn { get; set; }
-
-    [JsonPropertyName("refresh_token")] public string? RefreshToken { get; set; }
-
-    [JsonPropertyName("scope")] public string? Scope { get; set; }
-
-    [JsonPropertyName("id_token")] public string? IdToken { get; set; }
-
-    [JsonPropertyName("error")] public string? Error { get; set; }
-
-    [JsonPropertyName("error_description")] public string? ErrorDescription { get; set; }
-
-    [JsonPropertyName("error_uri")] public string? ErrorUri { get; set; }
-
     [JsonPropertyName("organization_name")] public string? OrganizationName { get; set; }
 
     [JsonPropertyName("issued_at")] public long? IssuedAt { get; set; }
-
-    [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
 }
 
 /// <summary>
