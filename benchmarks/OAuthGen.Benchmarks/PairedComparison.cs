@@ -97,7 +97,11 @@ internal static class PairedComparison
             cached.Setup();
             Append(text, "Cached token", "one request",
                 ("FixedBearerHeader", () => cached.FixedBearerHeader().GetAwaiter().GetResult()),
-                ("OAuthGenBearerHandler", () => cached.OAuthGenBearerHandler().GetAwaiter().GetResult()));
+                ("OAuthGenBearerHandler", () => cached.OAuthGenBearerHandler().GetAwaiter().GetResult()),
+                ("NoHandler", () => cached.NoHandler().GetAwaiter().GetResult()),
+                ("ManagerCachedLookup", () => cached.ManagerCachedLookup()),
+                ("ClockRead", () => cached.ClockRead()),
+                ("LoggerLevelCheck", () => cached.LoggerLevelCheck()));
             cached.Cleanup();
         }
         return text.ToString();
