@@ -30,8 +30,7 @@ public class EndToEndBenchmarks
     private HttpClient _floorHttp = null!;
     private ConfigApiAuth _generated = null!;
     private byte[] _floorBody = [];
-    private Task[] _callers = [];
-    private int _remaining;
+    private ConcurrentCallers _callers = null!;
 
     [Params(1, 100, 1000)]
     public int Callers { get; set; }
@@ -48,7 +47,7 @@ public class EndToEndBenchmarks
         _floorHttp = new HttpClient { BaseAddress = _server.ConfigApiBaseAddress };
         _generated = new ConfigApiAuth(_generatedHttp, new OAuthClientOptions { ClientId = _credentials.ClientId, ClientSecret = _credentials.ClientSecret });
         _floorBody = Encoding.ASCII.GetBytes($"grant_type=client_credentials&client_id={_credentials.ClientId}&client_secret={_credentials.ClientSecret}&scope={Scope}");
-        _callers = new Task[Callers];
+        _callers = new ConcurrentCallers(Callers);
 
         Check.That(GeneratedOnceAsync().GetAwaiter().GetResult() == "eyJhbGciOiJSUzI1NiI5q9Jgt...6HznsvPWy7UP3MINA", "the generated client gets the token");
         Check.That(HandWrittenReflectionOnceAsync().GetAwaiter().GetResult() == "eyJhbGciOiJSUzI1NiI5q9Jgt...6HznsvPWy7UP3MINA", "the hand-written client gets the token");
@@ -134,22 +133,7 @@ public class EndToEndBenchmarks
     // operation so that it does not grow through the run.
     private async Task RunAsync(Func<Task<string?>> once)
     {
-        _remaining = Requests;
-        for (var i = 0; i < _callers.Length; i++)
-        {
-            _callers[i] = Task.Run(async () =>
-            {
-                while (Interlocked.Decrement(ref _remaining) >= 0)
-                {
-                    if (await once().ConfigureAwait(false) is null)
-                    {
-                        throw new InvalidOperationException("No token.");
-                    }
-                }
-            });
-        }
-
-        await Task.WhenAll(_callers).ConfigureAwait(false);
+        await _callers.RunAsync(Requests, once).ConfigureAwait(false);
         _server.ClearRequests();
     }
 }

@@ -21,25 +21,29 @@ internal static class PairedComparison
     private const int GeneratorRounds = 11;
     private static object? s_sink;
 
-    public static string Create()
+    /// <param name="only">Comma-separated sections to measure (reader, end-to-end, identitymodel, generator, cached); all when null.</param>
+    public static string Create(string? only = null)
     {
+        bool Wanted(string section) => only is null || Array.IndexOf(only.Split(','), section) >= 0;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"#### Interleaved ratios (median of {Rounds} rounds, {GeneratorRounds} for the generator; same process, same load)");
         text.AppendLine();
         text.AppendLine("| benchmark | case | method | median time | time / baseline | rounds where faster than the baseline |");
         text.AppendLine("|---|---|---|---:|---:|---:|");
 
-        foreach (var seed in ReaderBenchmarks.Seeds)
+        foreach (var seed in Wanted("reader") ? ReaderBenchmarks.Seeds : [])
         {
             var reader = new ReaderBenchmarks { Seed = seed };
             reader.Setup();
             Append(text, "Reader", seed,
                 ("JsonSerializerSourceGenerated", () => reader.JsonSerializerSourceGenerated()),
                 ("JsonSerializerReflection", () => reader.JsonSerializerReflection()),
-                ("OAuthGenReader", () => reader.OAuthGenReader()));
+                ("OAuthGenReader", () => reader.OAuthGenReader()),
+                ("JsonSerializerSourceGeneratedTypedFields", () => reader.JsonSerializerSourceGeneratedTypedFields()),
+                ("OAuthGenReaderTypedFields", () => reader.OAuthGenReaderTypedFields()));
         }
 
-        foreach (var fields in new[] { 1, 100, 1000 })
+        foreach (var fields in Wanted("reader") ? new[] { 1, 100, 1000 } : [])
         {
             var reader = new ReaderFieldScalingBenchmarks { Fields = fields };
             reader.Setup();
@@ -49,7 +53,7 @@ internal static class PairedComparison
                 ("OAuthGenReader", () => reader.OAuthGenReader()));
         }
 
-        foreach (var callers in new[] { 1, 100, 1000 })
+        foreach (var callers in Wanted("end-to-end") ? new[] { 1, 100, 1000 } : [])
         {
             var endToEnd = new EndToEndBenchmarks { Callers = callers };
             endToEnd.Setup();
@@ -61,7 +65,19 @@ internal static class PairedComparison
             endToEnd.Cleanup();
         }
 
-        foreach (var providers in new[] { 100, 1000 })
+        foreach (var callers in Wanted("identitymodel") ? new[] { 1, 100 } : [])
+        {
+            var endToEnd = new EndToEndIdentityModelBenchmarks { Callers = callers };
+            endToEnd.Setup();
+            Append(text, "End to end (seed 003), per request", callers.ToString(CultureInfo.InvariantCulture) + " callers", EndToEndIdentityModelBenchmarks.Requests,
+                ("HandWritten", () => Wait(endToEnd.HandWritten())),
+                ("IdentityModel", () => Wait(endToEnd.IdentityModel())),
+                ("GeneratedClient", () => Wait(endToEnd.GeneratedClient())),
+                ("HttpClientFloor", () => Wait(endToEnd.HttpClientFloor())));
+            endToEnd.Cleanup();
+        }
+
+        foreach (var providers in Wanted("generator") ? new[] { 100, 1000 } : [])
         {
             var generator = new GeneratorKeystrokeBenchmarks { Providers = providers };
             generator.Setup();
@@ -75,12 +91,19 @@ internal static class PairedComparison
                 ("FullGeneration", () => full.FullGeneration()));
         }
 
-        var cached = new CachedTokenBenchmarks();
-        cached.Setup();
-        Append(text, "Cached token", "one request",
-            ("FixedBearerHeader", () => cached.FixedBearerHeader().GetAwaiter().GetResult()),
-            ("OAuthGenBearerHandler", () => cached.OAuthGenBearerHandler().GetAwaiter().GetResult()));
-        cached.Cleanup();
+        if (Wanted("cached"))
+        {
+            var cached = new CachedTokenBenchmarks();
+            cached.Setup();
+            Append(text, "Cached token", "one request",
+                ("FixedBearerHeader", () => cached.FixedBearerHeader().GetAwaiter().GetResult()),
+                ("OAuthGenBearerHandler", () => cached.OAuthGenBearerHandler().GetAwaiter().GetResult()),
+                ("NoHandler", () => cached.NoHandler().GetAwaiter().GetResult()),
+                ("ManagerCachedLookup", () => cached.ManagerCachedLookup()),
+                ("ClockRead", () => cached.ClockRead()),
+                ("LoggerLevelCheck", () => cached.LoggerLevelCheck()));
+            cached.Cleanup();
+        }
         return text.ToString();
     }
 

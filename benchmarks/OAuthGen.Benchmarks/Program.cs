@@ -10,10 +10,12 @@ using OAuthGen.Benchmarks;
 
 // benchmarks/run.sh runs this; the modes besides BenchmarkDotNet's own are:
 //   --generator-report FILE        incremental steps per keystroke (checked) and analyzer times, as markdown
-//   --paired FILE                  reader and cached-token contenders measured interleaved, as markdown
+//   --paired FILE [--only LIST]    reader, end-to-end and cached-token contenders measured interleaved, as markdown;
+//                                  LIST: reader,end-to-end,identitymodel,generator,cached (all by default)
 //   --write-synthetic DIR N ROOT   the synthetic N-provider project on disk, for a real `dotnet build`
 //   --results FILE (with BenchmarkDotNet arguments)   the results tables, as markdown
 //   --smoke                        every benchmark once, to check that it works (no meaningful numbers)
+//   --in-process                   run in this process (no per-benchmark build: for a loaded machine; less isolation)
 var arguments = args.ToList();
 if (Take(arguments, "--generator-report") is { } reportPath)
 {
@@ -24,7 +26,7 @@ if (Take(arguments, "--generator-report") is { } reportPath)
 
 if (Take(arguments, "--paired") is { } pairedPath)
 {
-    File.WriteAllText(pairedPath, PairedComparison.Create());
+    File.WriteAllText(pairedPath, PairedComparison.Create(Take(arguments, "--only")));
     Console.WriteLine("Wrote " + pairedPath);
     return 0;
 }
@@ -42,8 +44,10 @@ var resultsPath = Take(arguments, "--results");
 // fewer (the generator at 1,000 providers) say so with attributes.
 // --smoke runs every benchmark once (BenchmarkDotNet's Dry job) to check that each one works.
 var smoke = arguments.Remove("--smoke");
+var inProcess = arguments.Remove("--in-process");
+var job = smoke ? Job.Dry : Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("short");
 var config = DefaultConfig.Instance
-    .AddJob(smoke ? Job.Dry : Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("short"))
+    .AddJob(inProcess ? job.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance) : job)
     .AddDiagnoser(MemoryDiagnoser.Default)
     .WithOptions(ConfigOptions.DisableLogFile);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(ReaderBenchmarks).Assembly).Run(arguments.ToArray(), config).ToArray();

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace OAuthGen.Benchmarks;
 
@@ -20,5 +22,32 @@ internal static class Check
         {
             throw new InvalidOperationException("Benchmark setup check failed: " + what);
         }
+    }
+}
+
+/// <summary>Concurrent callers that take token requests from a shared count until all have been sent.</summary>
+internal sealed class ConcurrentCallers(int count)
+{
+    private readonly Task[] _callers = new Task[count];
+    private int _remaining;
+
+    public async Task RunAsync(int requests, Func<Task<string?>> once)
+    {
+        _remaining = requests;
+        for (var i = 0; i < _callers.Length; i++)
+        {
+            _callers[i] = Task.Run(async () =>
+            {
+                while (Interlocked.Decrement(ref _remaining) >= 0)
+                {
+                    if (await once().ConfigureAwait(false) is null)
+                    {
+                        throw new InvalidOperationException("No token.");
+                    }
+                }
+            });
+        }
+
+        await Task.WhenAll(_callers).ConfigureAwait(false);
     }
 }

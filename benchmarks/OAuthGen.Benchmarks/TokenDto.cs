@@ -8,7 +8,7 @@ namespace OAuthGen.Benchmarks;
 /// The DTO a user writes for a token answer, equivalent to what OAuthGen's reader returns: the RFC 6749 fields,
 /// <c>expires_in</c> as a number or a string, and every other member kept.
 /// </summary>
-public sealed class TokenDto
+public class TokenDto
 {
     [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
 
@@ -31,6 +31,14 @@ public sealed class TokenDto
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
 }
 
+/// <summary>The DTO with seed 003's two fields as typed properties (issued_at is epoch milliseconds as a string there).</summary>
+public sealed class TypedTokenDto : TokenDto
+{
+    [JsonPropertyName("organization_name")] public string? OrganizationName { get; set; }
+
+    [JsonPropertyName("issued_at")] public long? IssuedAt { get; set; }
+}
+
 /// <summary>
 /// The options the seed answers need: doc 001 has a trailing comma and <c>"expires_in":"3599"</c>, doc 003 sends
 /// every number as a string; OAuthGen's reader is also case-insensitive and skips comments.
@@ -41,6 +49,7 @@ public sealed class TokenDto
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(TokenDto))]
+[JsonSerializable(typeof(TypedTokenDto))]
 public sealed partial class TokenJsonContext : JsonSerializerContext
 {
     /// <summary>The same options for the reflection-based serializer.</summary>

@@ -117,7 +117,7 @@ namespace OAuthGen.Infrastructure
             return new PreparedRequest(
                 grant,
                 endpoint,
-                template.Body(body.Parameters),
+                template.Body(body.Parameters, holdsSecrets: body.Secrets.Count > 0),
                 template.MediaType,
                 credentials.BasicParameter,
                 _headers,

@@ -20,6 +20,9 @@ namespace OAuthGen.Infrastructure
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         private readonly byte[] _constantBody;
 
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private volatile EncodedBody? _lastBody;
+
         public RequestTemplate(GrantDescriptor grant, ClientCredentials credentials, OAuthProviderInfo provider, PayloadEncoding encoding)
         {
             Grant = grant;
@@ -52,9 +55,66 @@ namespace OAuthGen.Infrastructure
 
         /// <summary>
         /// The body with <paramref name="parameters"/> in the middle. Without any, the same immutable array every time:
-        /// a request then encodes nothing.
+        /// a request then encodes nothing. The last body of parameters that hold no secret (a client credentials scope)
+        /// is kept and reused while a request has the same ones; a body with a password or a code is never kept.
         /// </summary>
-        public byte[] Body(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
-            parameters.Count == 0 ? _constantBody : _encoding.Assemble(_prefix, _encoding.EncodeSegment(parameters), _suffix);
+        public byte[] Body(IReadOnlyList<KeyValuePair<string, string>> parameters, bool holdsSecrets)
+        {
+            if (parameters.Count == 0)
+            {
+                return _constantBody;
+            }
+
+            var last = _lastBody;
+            if (last is not null && last.IsFor(parameters))
+            {
+                return last.Bytes;
+            }
+
+            var body = _encoding.Assemble(_prefix, _encoding.EncodeSegment(parameters), _suffix);
+            if (!holdsSecrets)
+            {
+                _lastBody = new EncodedBody(parameters, body);
+            }
+
+            return body;
+        }
+
+        private sealed class EncodedBody
+        {
+            private readonly KeyValuePair<string, string>[] _parameters;
+
+            public EncodedBody(IReadOnlyList<KeyValuePair<string, string>> parameters, byte[] bytes)
+            {
+                _parameters = new KeyValuePair<string, string>[parameters.Count];
+                for (var i = 0; i < _parameters.Length; i++)
+                {
+                    _parameters[i] = parameters[i];
+                }
+
+                Bytes = bytes;
+            }
+
+            public byte[] Bytes { get; }
+
+            public bool IsFor(IReadOnlyList<KeyValuePair<string, string>> parameters)
+            {
+                if (parameters.Count != _parameters.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < _parameters.Length; i++)
+                {
+                    if (!string.Equals(_parameters[i].Key, parameters[i].Key, StringComparison.Ordinal)
+                        || !string.Equals(_parameters[i].Value, parameters[i].Value, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
     }
 }

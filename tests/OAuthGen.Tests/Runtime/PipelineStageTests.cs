@@ -38,13 +38,15 @@ namespace OAuthGen.Tests.Runtime
         }
 
         [Fact]
-        public async Task A_grant_without_parameters_of_its_own_sends_the_same_precomputed_body_every_time()
+        public async Task A_request_sends_the_precomputed_body_with_its_own_parameters_in_between()
         {
             var handler = StubHandler.Answer(HttpStatusCode.OK, Answer);
             var (client, _) = Client(handler, ClientAuthMethod.ClientSecretPost);
 
             await client.RequestClientCredentialsTokenAsync(null, TokenEndpointClient.CreateDefaultToken, default);
             await client.RequestClientCredentialsTokenAsync("read", TokenEndpointClient.CreateDefaultToken, default);
+            await client.RequestClientCredentialsTokenAsync(new string("read".ToCharArray()), TokenEndpointClient.CreateDefaultToken, default);
+            await client.RequestClientCredentialsTokenAsync("write", TokenEndpointClient.CreateDefaultToken, default);
             await client.RequestClientCredentialsTokenAsync(null, TokenEndpointClient.CreateDefaultToken, default);
 
             Assert.Equal(
@@ -52,6 +54,8 @@ namespace OAuthGen.Tests.Runtime
                 {
                     "grant_type=client_credentials&client_id=client&client_secret=secret&p=v",
                     "grant_type=client_credentials&client_id=client&client_secret=secret&scope=read&p=v",
+                    "grant_type=client_credentials&client_id=client&client_secret=secret&scope=read&p=v",
+                    "grant_type=client_credentials&client_id=client&client_secret=secret&scope=write&p=v",
                     "grant_type=client_credentials&client_id=client&client_secret=secret&p=v",
                 },
                 handler.Requests.Select(request => request.BodyText));
