@@ -276,7 +276,8 @@ namespace OAuthGen.Generator
                         : TokenFieldNullability.Nullable;
                 }
 
-                return new TokenFieldSpec(Identifier(property.Name), jsonName, kind.Value, nullability);
+                var isSecret = attribute.NamedArguments.Any(argument => argument.Key == "Secret" && argument.Value.Value is true);
+                return new TokenFieldSpec(Identifier(property.Name), jsonName, kind.Value, nullability, isSecret);
             }
 
             private static TokenFieldKind? KindOf(ITypeSymbol type)

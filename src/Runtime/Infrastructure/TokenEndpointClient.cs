@@ -339,7 +339,7 @@ namespace OAuthGen.Infrastructure
                 var (bytes, length) = await BoundedContent.ReadAsync(response.Content, Options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
                 try
                 {
-                    var result = read(new Answer(response.StatusCode, response.IsSuccessStatusCode, bytes, length, receivedAt, body.Secrets, TokenRetry.RetryAfter(response, receivedAt)));
+                    var result = read(new Answer(response.StatusCode, response.IsSuccessStatusCode, bytes, length, receivedAt, body.Secrets, TokenRetry.RetryAfter(response, receivedAt), Provider.SecretFields));
                     telemetry.Succeeded();
                     return result;
                 }
@@ -432,13 +432,7 @@ namespace OAuthGen.Infrastructure
             var read = ReadAnswer(answer, "a token");
             if (string.IsNullOrEmpty(read.AccessToken))
             {
-                throw new OAuthException(
-                    "The token endpoint answered " + Describe(answer.Status) + " without an access_token.",
-                    null,
-                    null,
-                    null,
-                    answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, WithTokens(answer.Secrets, read)));
+                throw answer.Redactor().Failure("The token endpoint answered " + Describe(answer.Status) + " without an access_token.", answer.Status);
             }
 
             var token = createToken(read.AdditionalFields);
@@ -468,13 +462,8 @@ namespace OAuthGen.Infrastructure
             if (string.IsNullOrEmpty(deviceCode) || string.IsNullOrEmpty(userCode)
                 || !Uri.TryCreate(verificationUri, UriKind.Absolute, out var verification))
             {
-                throw new OAuthException(
-                    "The device authorization endpoint answered " + Describe(answer.Status) + " without device_code, user_code and verification_uri.",
-                    null,
-                    null,
-                    null,
-                    answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+                throw answer.Redactor().Failure(
+                    "The device authorization endpoint answered " + Describe(answer.Status) + " without device_code, user_code and verification_uri.", answer.Status);
             }
 
             Uri.TryCreate(TokenFieldReader.GetString(fields, "verification_uri_complete"), UriKind.Absolute, out var complete);
@@ -517,7 +506,7 @@ namespace OAuthGen.Infrastructure
 
             if (active is null)
             {
-                throw new OAuthException("The introspection endpoint answered without a boolean 'active' member.", null, null, null, answer.Status, null);
+                throw answer.Redactor().Failure("The introspection endpoint answered without a boolean 'active' member.", answer.Status);
             }
 
             return new TokenIntrospection
@@ -540,13 +529,8 @@ namespace OAuthGen.Infrastructure
             ThrowIfError(answer, read);
             if (read is null)
             {
-                throw new OAuthException(
-                    "The provider answered " + Describe(answer.Status) + " instead of " + expected + ": " + problem + ExcerptSuffix(answer),
-                    null,
-                    null,
-                    null,
-                    answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+                var redactor = answer.Redactor();
+                throw redactor.Failure("The provider answered " + Describe(answer.Status) + " instead of " + expected + ": " + problem + redactor.ExcerptSuffix, answer.Status);
             }
 
             return read;
@@ -561,23 +545,20 @@ namespace OAuthGen.Infrastructure
 
             if (!answer.IsSuccess)
             {
-                throw new OAuthException(
-                    "The provider answered " + Describe(answer.Status) + RetryAfterText(answer) + " without an OAuth error" + ExcerptSuffix(answer),
-                    null,
-                    null,
-                    null,
-                    answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets)) { RetryAfter = answer.RetryAfter };
+                var redactor = answer.Redactor();
+                throw redactor.Failure(
+                    "The provider answered " + Describe(answer.Status) + RetryAfterText(answer) + " without an OAuth error" + redactor.ExcerptSuffix, answer.Status, retryAfter: answer.RetryAfter);
             }
         }
 
         private static OAuthException ProviderError(TokenResponse read, Answer answer)
         {
+            var redactor = answer.Redactor();
             var message = new StringBuilder("The provider answered ").Append(Describe(answer.Status))
-                .Append(" with error '").Append(Redaction.Redact(Redaction.Printable(read.Error!, 100), answer.Secrets)).Append('\'');
+                .Append(" with error '").Append(redactor.Printable(read.Error!, 100)).Append('\'');
             if (!string.IsNullOrEmpty(read.ErrorDescription))
             {
-                message.Append(": ").Append(Redaction.Redact(Redaction.Printable(read.ErrorDescription!, 300), answer.Secrets));
+                message.Append(": ").Append(redactor.Printable(read.ErrorDescription!, 300));
             }
 
             if (message[message.Length - 1] != '.')
@@ -585,39 +566,11 @@ namespace OAuthGen.Infrastructure
                 message.Append('.');
             }
 
-            return new OAuthException(
-                message.ToString(),
-                read.Error,
-                read.ErrorDescription is null ? null : Redaction.Redact(read.ErrorDescription, answer.Secrets),
-                read.ErrorUri,
-                answer.Status,
-                Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets)) { RetryAfter = answer.RetryAfter };
+            return redactor.Failure(message.ToString(), answer.Status, read.Error, read.ErrorDescription, read.ErrorUri, answer.RetryAfter);
         }
 
         private static string RetryAfterText(Answer answer) =>
             answer.RetryAfter is { } wait ? ", asking to retry after " + Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + " s," : string.Empty;
-
-        private static string ExcerptSuffix(Answer answer)
-        {
-            var excerpt = Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets);
-            return excerpt.Length == 0 ? " (empty body)." : ": " + excerpt;
-        }
-
-        private static IReadOnlyList<string> WithTokens(IReadOnlyList<string> secrets, TokenResponse read)
-        {
-            var all = new List<string>(secrets);
-            if (read.RefreshToken is not null)
-            {
-                all.Add(read.RefreshToken);
-            }
-
-            if (read.IdToken is not null)
-            {
-                all.Add(read.IdToken);
-            }
-
-            return all;
-        }
 
         private static string Describe(HttpStatusCode status) => "HTTP " + (int)status + " (" + status + ")";
 
@@ -755,8 +708,9 @@ namespace OAuthGen.Infrastructure
         /// <summary>What came back: status, body (a pooled buffer) and the secrets to keep out of any message about it.</summary>
         private readonly struct Answer
         {
-            public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets, TimeSpan? retryAfter = null)
+            public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets, TimeSpan? retryAfter, IReadOnlyList<string> secretFields)
             {
+                SecretFields = secretFields;
                 RetryAfter = retryAfter;
                 Status = status;
                 IsSuccess = isSuccess;
@@ -780,6 +734,12 @@ namespace OAuthGen.Infrastructure
 
             /// <summary>The wait the answer asked for in <c>Retry-After</c>, if any.</summary>
             public TimeSpan? RetryAfter { get; }
+
+            /// <summary>The response fields the provider's token type marks secret.</summary>
+            public IReadOnlyList<string> SecretFields { get; }
+
+            /// <summary>What every text about this answer goes through: it knows the request's secrets and the answer's credentials.</summary>
+            public Redactor Redactor() => new Redactor(Secrets, SecretFields).Seeing(Bytes, Length);
         }
     }
 }
