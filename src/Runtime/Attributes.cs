@@ -127,5 +127,12 @@ namespace OAuthGen
 
         /// <summary>The name of the field in the token response.</summary>
         public string JsonName { get; }
+
+        /// <summary>
+        /// Whether the field holds a credential (a key, a session token): its value is then redacted, like the access
+        /// token's, from every exception, excerpt and log line about an answer. Fields whose names end in
+        /// <c>token</c> or <c>_key</c>, or contain <c>secret</c>, <c>password</c> or <c>assertion</c>, are redacted anyway.
+        /// </summary>
+        public bool Secret { get; set; }
     }
 }

@@ -11,6 +11,7 @@ namespace OAuthGen
     public sealed class OAuthProviderInfo
     {
         private static readonly IReadOnlyList<KeyValuePair<string, string>> None = new KeyValuePair<string, string>[0];
+        private static readonly IReadOnlyList<string> NoNames = new string[0];
 
         /// <summary>Creates the description of a provider. Generated code calls this; so may tests.</summary>
         public OAuthProviderInfo(
@@ -29,7 +30,8 @@ namespace OAuthGen
             IReadOnlyList<KeyValuePair<string, string>>? headers = null,
             IReadOnlyList<KeyValuePair<string, string>>? parameters = null,
             string? introspectionEndpoint = null,
-            string? metadataAddress = null)
+            string? metadataAddress = null,
+            IReadOnlyList<string>? secretFields = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             TokenEndpoint = tokenEndpoint ?? throw new ArgumentNullException(nameof(tokenEndpoint));
@@ -47,6 +49,7 @@ namespace OAuthGen
             Parameters = parameters ?? None;
             IntrospectionEndpoint = introspectionEndpoint;
             MetadataAddress = metadataAddress;
+            SecretFields = secretFields ?? NoNames;
         }
 
         /// <summary>The name of the declaring class.</summary>
@@ -96,6 +99,12 @@ namespace OAuthGen
 
         /// <summary>The fixed body parameters sent with every token request, in declaration order.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
+
+        /// <summary>
+        /// The response fields that <c>[OAuthField(..., Secret = true)]</c> marks as credentials: their values are
+        /// redacted, like the access token's, from every message, excerpt and log about an answer.
+        /// </summary>
+        public IReadOnlyList<string> SecretFields { get; }
 
         /// <summary>The registered name of the client authentication method, such as <c>client_secret_basic</c>.</summary>
         public string ClientAuthName => Infrastructure.ClientAuthenticationStrategy.For(ClientAuth).RegisteredName ?? ClientAuth.ToString();

@@ -96,7 +96,10 @@ namespace OAuthGen
         public override string ToString()
         {
             var expiresAt = ExpiresAt is { } at ? at.ToString("O", CultureInfo.InvariantCulture) : "never";
-            return $"{GetType().Name} {{ TokenType = {TokenType ?? "(none)"}, ExpiresAt = {expiresAt}, Scope = {Scope ?? "(none)"}, AccessToken = ***{(RefreshToken is null ? "" : ", RefreshToken = ***")} }}";
+            var text = $"{GetType().Name} {{ TokenType = {TokenType ?? "(none)"}, ExpiresAt = {expiresAt}, Scope = {Scope ?? "(none)"}, AccessToken = ***{(RefreshToken is null ? "" : ", RefreshToken = ***")} }}";
+
+            // The type and scope are the provider's text: one that echoes a token there does not get it printed.
+            return Infrastructure.Redaction.Redact(text, new[] { AccessToken, RefreshToken ?? string.Empty, IdToken ?? string.Empty });
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using OAuthGen.Generator.Linked;
 using OAuthGen.Generator.Model;
@@ -207,6 +208,12 @@ namespace OAuthGen.Generator
                 if (_spec.Parameters.Count > 0)
                 {
                     arguments.Add("parameters: " + PairsExpression(_spec.Parameters));
+                }
+
+                var secretFields = _spec.TokenType?.Fields.Where(field => field.IsSecret).Select(field => Literal(field.JsonName)).ToList();
+                if (secretFields is { Count: > 0 })
+                {
+                    arguments.Add("secretFields: new string[] { " + string.Join(", ", secretFields) + " }");
                 }
 
                 for (var i = 0; i < arguments.Count; i++)

@@ -7,8 +7,9 @@ namespace OAuthGen.Infrastructure
     /// <summary>What came back: status, body (a pooled buffer) and the secrets to keep out of any message about it.</summary>
     internal readonly struct Answer
     {
-        public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets, TimeSpan? retryAfter = null)
+        public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets, TimeSpan? retryAfter, IReadOnlyList<string> secretFields)
         {
+            SecretFields = secretFields;
             RetryAfter = retryAfter;
             Status = status;
             IsSuccess = isSuccess;
@@ -32,5 +33,11 @@ namespace OAuthGen.Infrastructure
 
         /// <summary>The wait the answer asked for in <c>Retry-After</c>, if any.</summary>
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The response fields the provider's token type marks secret.</summary>
+        public IReadOnlyList<string> SecretFields { get; }
+
+        /// <summary>What every text about this answer goes through: it knows the request's secrets and the answer's credentials.</summary>
+        public Redactor Redactor() => new Redactor(Secrets, SecretFields).Seeing(Bytes, Length);
     }
 }

@@ -22,13 +22,7 @@ namespace OAuthGen.Infrastructure
             var read = ReadAnswer(answer, "a token", factory.Fields is { Count: > 0 } fields ? fields : null);
             if (string.IsNullOrEmpty(read.AccessToken))
             {
-                throw new OAuthException(
-                    "The token endpoint answered " + Describe(answer.Status) + " without an access_token.",
-                    null,
-                    null,
-                    null,
-                    answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, WithTokens(answer.Secrets, read)));
+                throw answer.Redactor().Failure("The token endpoint answered " + Describe(answer.Status) + " without an access_token.", answer.Status);
             }
 
             var token = factory.Create(read);
@@ -58,13 +52,8 @@ namespace OAuthGen.Infrastructure
             if (string.IsNullOrEmpty(deviceCode) || string.IsNullOrEmpty(userCode)
                 || !Uri.TryCreate(verificationUri, UriKind.Absolute, out var verification))
             {
-                throw new OAuthException(
-                    "The device authorization endpoint answered " + Describe(answer.Status) + " without device_code, user_code and verification_uri.",
-                    null,
-                    null,
-                    null,
-                    answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+                throw answer.Redactor().Failure(
+                    "The device authorization endpoint answered " + Describe(answer.Status) + " without device_code, user_code and verification_uri.", answer.Status);
             }
 
             Uri.TryCreate(TokenFieldReader.GetString(fields, "verification_uri_complete"), UriKind.Absolute, out var complete);
@@ -107,7 +96,7 @@ namespace OAuthGen.Infrastructure
 
             if (active is null)
             {
-                throw new OAuthException("The introspection endpoint answered without a boolean 'active' member.", null, null, null, answer.Status, null);
+                throw answer.Redactor().Failure("The introspection endpoint answered without a boolean 'active' member.", answer.Status);
             }
 
             return new TokenIntrospection
@@ -130,13 +119,8 @@ namespace OAuthGen.Infrastructure
             ThrowIfError(answer, read);
             if (read is null)
             {
-                throw new OAuthException(
-                    "The provider answered " + Describe(answer.Status) + " instead of " + expected + ": " + problem + ExcerptSuffix(answer),
-                    null,
-                    null,
-                    null,
-                    answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets));
+                var redactor = answer.Redactor();
+                throw redactor.Failure("The provider answered " + Describe(answer.Status) + " instead of " + expected + ": " + problem + redactor.ExcerptSuffix, answer.Status);
             }
 
             return read;
@@ -151,23 +135,20 @@ namespace OAuthGen.Infrastructure
 
             if (!answer.IsSuccess)
             {
-                throw new OAuthException(
-                    "The provider answered " + Describe(answer.Status) + RetryAfterText(answer) + " without an OAuth error" + ExcerptSuffix(answer),
-                    null,
-                    null,
-                    null,
-                    answer.Status,
-                    Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets)) { RetryAfter = answer.RetryAfter };
+                var redactor = answer.Redactor();
+                throw redactor.Failure(
+                    "The provider answered " + Describe(answer.Status) + RetryAfterText(answer) + " without an OAuth error" + redactor.ExcerptSuffix, answer.Status, retryAfter: answer.RetryAfter);
             }
         }
 
         private static OAuthException ProviderError(TokenResponse read, Answer answer)
         {
+            var redactor = answer.Redactor();
             var message = new StringBuilder("The provider answered ").Append(Describe(answer.Status))
-                .Append(" with error '").Append(Redaction.Redact(Redaction.Printable(read.Error!, 100), answer.Secrets)).Append('\'');
+                .Append(" with error '").Append(redactor.Printable(read.Error!, 100)).Append('\'');
             if (!string.IsNullOrEmpty(read.ErrorDescription))
             {
-                message.Append(": ").Append(Redaction.Redact(Redaction.Printable(read.ErrorDescription!, 300), answer.Secrets));
+                message.Append(": ").Append(redactor.Printable(read.ErrorDescription!, 300));
             }
 
             if (message[message.Length - 1] != '.')
@@ -175,39 +156,11 @@ namespace OAuthGen.Infrastructure
                 message.Append('.');
             }
 
-            return new OAuthException(
-                message.ToString(),
-                read.Error,
-                read.ErrorDescription is null ? null : Redaction.Redact(read.ErrorDescription, answer.Secrets),
-                read.ErrorUri,
-                answer.Status,
-                Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets)) { RetryAfter = answer.RetryAfter };
+            return redactor.Failure(message.ToString(), answer.Status, read.Error, read.ErrorDescription, read.ErrorUri, answer.RetryAfter);
         }
 
         private static string RetryAfterText(Answer answer) =>
             answer.RetryAfter is { } wait ? ", asking to retry after " + Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + " s," : string.Empty;
-
-        private static string ExcerptSuffix(Answer answer)
-        {
-            var excerpt = Redaction.Excerpt(answer.Bytes, answer.Length, answer.Secrets);
-            return excerpt.Length == 0 ? " (empty body)." : ": " + excerpt;
-        }
-
-        private static IReadOnlyList<string> WithTokens(IReadOnlyList<string> secrets, TokenResponse read)
-        {
-            var all = new List<string>(secrets);
-            if (read.RefreshToken is not null)
-            {
-                all.Add(read.RefreshToken);
-            }
-
-            if (read.IdToken is not null)
-            {
-                all.Add(read.IdToken);
-            }
-
-            return all;
-        }
 
         public static string Describe(HttpStatusCode status) => "HTTP " + (int)status + " (" + status + ")";
     }

@@ -69,7 +69,11 @@ namespace OAuthGen.Tests.Infrastructure
             public bool IsEnabled(LogLevel logLevel) => true;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                capture.Logs.Add((eventId.Id, $"{category} {logLevel} {formatter(state, exception)} {exception}"));
+                capture.Logs.Add((eventId.Id, $"{category} {logLevel} {formatter(state, exception)} {exception} {StructuredValues(state)}"));
+
+            // What a structured logging sink stores besides the message: every named value.
+            private static string StructuredValues<TState>(TState state) =>
+                state is IEnumerable<KeyValuePair<string, object?>> values ? string.Join(" ", values.Select(value => value.Key + "=" + value.Value)) : "";
         }
     }
 }

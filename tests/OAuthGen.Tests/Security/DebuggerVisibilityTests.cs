@@ -39,7 +39,8 @@ namespace OAuthGen.Tests.Security
                 const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
                 var members = type.GetProperties(all).Cast<MemberInfo>()
                     .Concat(type.GetFields(all).Where(field => !field.IsLiteral && field.GetCustomAttribute<CompilerGeneratedAttribute>() is null));
-                foreach (var member in members.Where(member => IsSecretName(member.Name)))
+                // A flag such as OAuthFieldAttribute.Secret says that something is secret; it holds none.
+                foreach (var member in members.Where(member => IsSecretName(member.Name) && TypeOf(member) != typeof(bool)))
                 {
                     checkedMembers.Add(type.Name + "." + member.Name);
                     if (member.GetCustomAttribute<DebuggerBrowsableAttribute>()?.State != DebuggerBrowsableState.Never)
@@ -85,6 +86,8 @@ namespace OAuthGen.Tests.Security
                 Assert.DoesNotContain("Sentinel", value.ToString(), StringComparison.Ordinal);
             }
         }
+
+        private static Type TypeOf(MemberInfo member) => member is PropertyInfo property ? property.PropertyType : ((FieldInfo)member).FieldType;
 
         private static bool IsSecretName(string name)
         {

@@ -108,7 +108,7 @@ namespace OAuthGen.Tests.Security
             var logs = capture.Logs.Select(log => log.Text).ToList();
             var spans = capture.Spans.Where(span => span.Source == "OAuthGen").SelectMany(span => span.Tags.Prepend(span.Name)).ToList();
             var measurements = capture.Measurements.ToList();
-            var thrown = exceptions.SelectMany(Describe).ToList();
+            var thrown = exceptions.SelectMany(SentinelWatch.Describe).ToList();
             output.WriteLine($"{Scenarios.Length * 8 + 7} client calls, {logs.Count} log lines, {capture.Spans.Count} spans, {measurements.Count} measurements, " +
                 $"{exceptions.Count} exceptions ({string.Join(", ", exceptions.GroupBy(e => e.GetType().Name).Select(g => g.Count() + " " + g.Key))}), {shown.Count} printed values");
 
@@ -155,24 +155,6 @@ namespace OAuthGen.Tests.Security
             catch (Exception e)
             {
                 exceptions.Add(e);
-            }
-        }
-
-        private static IEnumerable<string> Describe(Exception exception)
-        {
-            yield return exception.ToString();
-            yield return exception.Message;
-            if (exception is OAuthException oauth)
-            {
-                yield return oauth.Error ?? "";
-                yield return oauth.ErrorDescription ?? "";
-                yield return oauth.ErrorUri ?? "";
-                yield return oauth.ResponseExcerpt ?? "";
-            }
-
-            foreach (var key in exception.Data.Keys)
-            {
-                yield return key + "=" + exception.Data[key];
             }
         }
     }

@@ -85,15 +85,31 @@ namespace OAuthGen.Tests.Security
                 if (exception is OAuthException || exception.TargetSite?.DeclaringType?.Assembly == typeof(OAuthToken).Assembly)
                 {
                     Interlocked.Increment(ref _exceptions);
-                    var text = exception.GetType().Name + ": " + exception.Message;
-                    if (exception is OAuthException oauth)
-                    {
-                        text += " | " + oauth.Error + " | " + oauth.ErrorDescription + " | " + oauth.ErrorUri + " | " + oauth.ResponseExcerpt;
-                    }
-
-                    Check("exception", text);
+                    Check("exception", exception.GetType().Name + ": " + string.Join(" | ", Describe(exception)));
                 }
             };
+        }
+
+        /// <summary>Everything an exception shows: message, ToString, the OAuth fields, Data, and the same of every inner exception.</summary>
+        public static IEnumerable<string> Describe(Exception exception)
+        {
+            yield return exception.ToString();
+            for (var current = exception; current is not null; current = current.InnerException)
+            {
+                yield return current.Message;
+                if (current is OAuthException oauth)
+                {
+                    yield return oauth.Error ?? "";
+                    yield return oauth.ErrorDescription ?? "";
+                    yield return oauth.ErrorUri ?? "";
+                    yield return oauth.ResponseExcerpt ?? "";
+                }
+
+                foreach (System.Collections.DictionaryEntry entry in current.Data)
+                {
+                    yield return entry.Key + "=" + entry.Value;
+                }
+            }
         }
 
         private static void Measured(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)

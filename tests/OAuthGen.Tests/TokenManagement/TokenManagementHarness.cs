@@ -52,13 +52,17 @@ namespace OAuthGen.Tests.TokenManagement
     {
         public Func<string?, bool> Accepts { get; set; } = _ => true;
 
+        /// <summary>When set, decides instead of <see cref="Accepts"/>, from the request as well as its token.</summary>
+        public Func<HttpRequestMessage, string?, bool>? AcceptsRequest { get; set; }
+
         public ConcurrentQueue<string?> SeenTokens { get; } = new();
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var token = request.Headers.Authorization is { Scheme: "Bearer" } authorization ? authorization.Parameter : null;
             SeenTokens.Enqueue(token);
-            return Task.FromResult(new HttpResponseMessage(Accepts(token) ? HttpStatusCode.OK : HttpStatusCode.Unauthorized));
+            var accepted = AcceptsRequest?.Invoke(request, token) ?? Accepts(token);
+            return Task.FromResult(new HttpResponseMessage(accepted ? HttpStatusCode.OK : HttpStatusCode.Unauthorized));
         }
     }
 

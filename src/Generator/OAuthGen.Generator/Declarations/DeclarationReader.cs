@@ -318,7 +318,7 @@ namespace OAuthGen.Generator.Declarations
                         continue;
                     }
 
-                    fields.Add(ReadField(property, jsonName));
+                    fields.Add(ReadField(property, jsonName, attribute));
                 }
             }
 
@@ -357,7 +357,7 @@ namespace OAuthGen.Generator.Declarations
             return null;
         }
 
-        private static TokenFieldSpec ReadField(IPropertySymbol property, string jsonName)
+        private static TokenFieldSpec ReadField(IPropertySymbol property, string jsonName, AttributeData attribute)
         {
             var kind = FieldRules.KindOf(property.Type, out var isNullableValue)!.Value;
             TokenFieldNullability nullability;
@@ -372,7 +372,8 @@ namespace OAuthGen.Generator.Declarations
                     : TokenFieldNullability.Nullable;
             }
 
-            return new TokenFieldSpec(Identifier(property.Name), jsonName, kind, nullability);
+            var isSecret = attribute.NamedArguments.Any(argument => argument.Key == nameof(OAuthFieldAttribute.Secret) && argument.Value.Value is true);
+            return new TokenFieldSpec(Identifier(property.Name), jsonName, kind, nullability, isSecret);
         }
 
         private static EquatableArray<ContainingTypeSpec> ReadContainingTypes(TypeDeclarationSyntax declaration)

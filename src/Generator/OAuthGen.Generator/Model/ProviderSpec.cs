@@ -37,7 +37,7 @@ namespace OAuthGen.Generator.Model
     internal sealed record TokenTypeSpec(string FullyQualifiedName, EquatableArray<TokenFieldSpec> Fields);
 
     /// <summary>One <c>[OAuthField]</c> property.</summary>
-    internal sealed record TokenFieldSpec(string PropertyName, string JsonName, TokenFieldKind Kind, TokenFieldNullability Nullability);
+    internal sealed record TokenFieldSpec(string PropertyName, string JsonName, TokenFieldKind Kind, TokenFieldNullability Nullability, bool IsSecret = false);
 
     internal enum TokenFieldKind
     {
