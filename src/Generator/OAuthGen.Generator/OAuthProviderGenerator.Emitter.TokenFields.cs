@@ -17,7 +17,7 @@ namespace OAuthGen.Generator
             /// </summary>
             private void WriteTokenFieldSet(TokenTypeSpec tokenType)
             {
-                var set = "global::OAuthGen.Infrastructure.TokenFieldSet<" + tokenType.FullyQualifiedName + ">";
+                var set = RuntimeNamespace + "Infrastructure.TokenFieldSet<" + tokenType.FullyQualifiedName + ">";
                 var names = new List<string>();
                 var indexes = new List<int>();
                 foreach (var field in tokenType.Fields)

@@ -13,12 +13,43 @@ namespace OAuthGen.Generator
         /// <summary>Writes the generated part of a provider class from its <see cref="ProviderSpec"/>.</summary>
         internal sealed partial class Emitter
         {
-            private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"OAuthGen.Generator\", \"" + GeneratorVersion + "\")]";
-            private const string GeneratorVersion = OAuthGenVersion.Value;
+            // Every type the generated code names, from global:: so that no user type or namespace can capture it.
             private const string RuntimeNamespace = "global::OAuthGen.";
-            private const string Token = "global::OAuthGen.OAuthToken";
-            private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
+            private const string Token = RuntimeNamespace + "OAuthToken";
+            private const string ProviderInfo = RuntimeNamespace + "OAuthProviderInfo";
+            private const string ClientOptions = RuntimeNamespace + "OAuthClientOptions";
+            private const string OAuthClientInterface = RuntimeNamespace + "IOAuthClient";
+            private const string ClientCredentialsClientInterface = RuntimeNamespace + "IClientCredentialsTokenClient";
+            private const string RefreshTokenClientInterface = RuntimeNamespace + "IRefreshTokenClient";
+            private const string OAuthException = RuntimeNamespace + "OAuthException";
+            private const string AuthorizationRequest = RuntimeNamespace + "AuthorizationRequest";
+            private const string DeviceAuthorization = RuntimeNamespace + "DeviceAuthorization";
+            private const string TokenExchangeRequest = RuntimeNamespace + "TokenExchangeRequest";
+            private const string TokenIntrospection = RuntimeNamespace + "TokenIntrospection";
+            private const string TokenEndpointClient = RuntimeNamespace + "Infrastructure.TokenEndpointClient";
+            private const string TokenFieldReader = RuntimeNamespace + "Infrastructure.TokenFieldReader";
+            private const string HttpClient = "global::System.Net.Http.HttpClient";
+            private const string TimeProvider = "global::System.TimeProvider";
+            private const string Uri = "global::System.Uri";
+            private const string Func = "global::System.Func";
+            private const string EmptyArray = "global::System.Array.Empty";
+            private const string Task = "global::System.Threading.Tasks.Task";
+            private const string CancellationToken = "global::System.Threading.CancellationToken";
+            private const string KeyValuePair = "global::System.Collections.Generic.KeyValuePair";
             private const string Fields = "global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>";
+            private const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCodeAttribute";
+            private const string CancellationTokenParameter = CancellationToken + " cancellationToken = default";
+
+            /// <summary>
+            /// On each generated member, with the version of this generator assembly. Not once on the partial class: the
+            /// attribute would cover the user's part too, and analyzers skip generated code, so OAUTH001 and the user's
+            /// own rules would go quiet on the declaration (see docs/decisions.md).
+            /// </summary>
+            private static readonly string GeneratedCode =
+                "[" + GeneratedCodeAttribute + "(\"OAuthGen.Generator\", \"" + typeof(OAuthProviderGenerator).Assembly.GetName().Version + "\")]";
+
+            /// <summary>The attribute's defaults, which are also OAuthProviderInfo's: an argument equal to one is left out.</summary>
+            private static readonly OAuthProviderAttribute Defaults = new OAuthProviderAttribute();
 
             private const string ScopeDoc = "The scope to request; the configured or declared default when null.";
             private static readonly (string, string) CancellationDoc = ("cancellationToken", "Cancels the request.");
@@ -53,9 +84,9 @@ namespace OAuthGen.Generator
                 }
             }
 
-            private string TaskOfToken => "global::System.Threading.Tasks.Task<" + TokenType + ">";
+            private string TaskOfToken => Task + "<" + TokenType + ">";
 
-            private string CreateToken => _spec.TokenType is null ? "global::OAuthGen.Infrastructure.TokenEndpointClient.CreateDefaultToken" : TokenFieldSetName;
+            private string CreateToken => _spec.TokenType is null ? TokenEndpointClient + ".CreateDefaultToken" : TokenFieldSetName;
 
             // C# 7.3 (a netstandard2.0 project's default) has no nullable annotations.
             private string Nullable => _spec.NullableAnnotations ? "?" : string.Empty;
@@ -150,17 +181,17 @@ namespace OAuthGen.Generator
                 var interfaces = new List<string>();
                 if (_spec.ImplementsOAuthClient)
                 {
-                    interfaces.Add("global::OAuthGen.IOAuthClient<" + FullTypeName + ">");
+                    interfaces.Add(OAuthClientInterface + "<" + FullTypeName + ">");
                 }
 
                 if (Has(OAuthGrant.ClientCredentials))
                 {
-                    interfaces.Add("global::OAuthGen.IClientCredentialsTokenClient");
+                    interfaces.Add(ClientCredentialsClientInterface);
                 }
 
                 if (Has(OAuthGrant.RefreshToken))
                 {
-                    interfaces.Add("global::OAuthGen.IRefreshTokenClient");
+                    interfaces.Add(RefreshTokenClientInterface);
                 }
 
                 return interfaces.Count == 0 ? string.Empty : " : " + string.Join(", ", interfaces);
@@ -169,37 +200,37 @@ namespace OAuthGen.Generator
             private void WriteOAuthClient()
             {
                 var self = FullTypeName;
-                var oauthClient = "global::OAuthGen.IOAuthClient<" + self + ">";
+                var oauthClient = OAuthClientInterface + "<" + self + ">";
                 _writer.Line();
                 _writer.Line(GeneratedCode);
-                _writer.Line("static global::OAuthGen.OAuthProviderInfo " + oauthClient + ".Provider => s_provider;");
+                _writer.Line("static " + ProviderInfo + " " + oauthClient + ".Provider => s_provider;");
                 _writer.Line();
                 _writer.Line(GeneratedCode);
-                _writer.Line("static " + self + " " + oauthClient + ".Create(global::System.Net.Http.HttpClient httpClient, global::OAuthGen.OAuthClientOptions options, global::System.TimeProvider? timeProvider)");
+                _writer.Line("static " + self + " " + oauthClient + ".Create(" + HttpClient + " httpClient, " + ClientOptions + " options, " + TimeProvider + "? timeProvider)");
                 _writer.Indent().Line("=> new " + self + "(httpClient, options, timeProvider);").Outdent();
             }
 
             private void WriteProviderInfo()
             {
-                _writer.Line("private static readonly global::OAuthGen.OAuthProviderInfo s_provider = new global::OAuthGen.OAuthProviderInfo(");
+                _writer.Line("private static readonly " + ProviderInfo + " s_provider = new " + ProviderInfo + "(");
                 _writer.Indent();
                 var arguments = new List<string>
                 {
                     "name: " + Literal(_spec.TypeName.TrimStart('@')),
                     "tokenEndpoint: " + Literal(_spec.TokenEndpoint),
-                    "grants: " + GrantsExpression(),
-                    "clientAuth: " + EnumMember(_spec.ClientAuth),
-                    "body: " + EnumMember(_spec.Body),
-                    "basicEncoding: " + EnumMember(_spec.BasicEncoding),
                 };
+                AddUnlessDefault(arguments, "grants", _spec.Grants, Defaults.Grants, GrantsExpression());
+                AddUnlessDefault(arguments, "clientAuth", _spec.ClientAuth, Defaults.ClientAuth, EnumMember(_spec.ClientAuth));
+                AddUnlessDefault(arguments, "body", _spec.Body, Defaults.Body, EnumMember(_spec.Body));
+                AddUnlessDefault(arguments, "basicEncoding", _spec.BasicEncoding, Defaults.BasicEncoding, EnumMember(_spec.BasicEncoding));
                 AddOptional(arguments, "authorizationEndpoint", _spec.AuthorizationEndpoint);
                 AddOptional(arguments, "deviceAuthorizationEndpoint", _spec.DeviceAuthorizationEndpoint);
                 AddOptional(arguments, "revocationEndpoint", _spec.RevocationEndpoint);
                 AddOptional(arguments, "introspectionEndpoint", _spec.IntrospectionEndpoint);
                 AddOptional(arguments, "metadataAddress", _spec.MetadataAddress);
                 AddOptional(arguments, "scope", _spec.Scope);
-                arguments.Add("scopeRequired: " + (_spec.ScopeRequired ? "true" : "false"));
-                arguments.Add("usePkce: " + (_spec.UsePkce ? "true" : "false"));
+                AddUnlessDefault(arguments, "scopeRequired", _spec.ScopeRequired, Defaults.ScopeRequired, _spec.ScopeRequired ? "true" : "false");
+                AddUnlessDefault(arguments, "usePkce", _spec.UsePkce, Defaults.UsePkce, _spec.UsePkce ? "true" : "false");
                 if (_spec.Headers.Count > 0)
                 {
                     arguments.Add("headers: " + PairsExpression(_spec.Headers));
@@ -229,11 +260,11 @@ namespace OAuthGen.Generator
                     WriteTokenFieldSet(tokenType);
                 }
 
-                _writer.Line("private readonly global::OAuthGen.Infrastructure.TokenEndpointClient _tokenEndpointClient;");
+                _writer.Line("private readonly " + TokenEndpointClient + " _tokenEndpointClient;");
                 _writer.Line();
                 _writer.Line("/// <summary>What the <c>[OAuthProvider]</c> declaration of this class says: endpoints, grants, client authentication, body encoding.</summary>");
                 _writer.Line(GeneratedCode);
-                _writer.Line("public static global::OAuthGen.OAuthProviderInfo Provider => s_provider;");
+                _writer.Line("public static " + ProviderInfo + " Provider => s_provider;");
                 _writer.Line();
             }
 
@@ -244,18 +275,18 @@ namespace OAuthGen.Generator
                 _writer.Line("/// <param name=\"httpClient\">Sends the token requests; relative endpoints resolve against its <c>BaseAddress</c>.</param>");
                 _writer.Line("/// <param name=\"options\">The client's registration with the provider.</param>");
                 _writer.Line(GeneratedCode);
-                _writer.Line("public " + name + "(global::System.Net.Http.HttpClient httpClient, global::OAuthGen.OAuthClientOptions options)");
+                _writer.Line("public " + name + "(" + HttpClient + " httpClient, " + ClientOptions + " options)");
                 _writer.Indent().Line(": this(httpClient, options, null)").Outdent();
                 _writer.Line("{").Line("}");
                 _writer.Line();
                 _writer.Line("/// <summary>Creates a token client for this provider, with the clock that stamps token expiry.</summary>");
                 _writer.Line("/// <param name=\"httpClient\">Sends the token requests; relative endpoints resolve against its <c>BaseAddress</c>.</param>");
                 _writer.Line("/// <param name=\"options\">The client's registration with the provider.</param>");
-                _writer.Line("/// <param name=\"timeProvider\">The clock; <see cref=\"global::System.TimeProvider.System\"/> when null.</param>");
+                _writer.Line("/// <param name=\"timeProvider\">The clock; <see cref=\"" + TimeProvider + ".System\"/> when null.</param>");
                 _writer.Line(GeneratedCode);
-                _writer.Line("public " + name + "(global::System.Net.Http.HttpClient httpClient, global::OAuthGen.OAuthClientOptions options, global::System.TimeProvider" + Nullable + " timeProvider)");
+                _writer.Line("public " + name + "(" + HttpClient + " httpClient, " + ClientOptions + " options, " + TimeProvider + Nullable + " timeProvider)");
                 _writer.Line("{").Indent();
-                _writer.Line("_tokenEndpointClient = new global::OAuthGen.Infrastructure.TokenEndpointClient(httpClient, options, s_provider, timeProvider);");
+                _writer.Line("_tokenEndpointClient = new " + TokenEndpointClient + "(httpClient, options, s_provider, timeProvider);");
                 _writer.Close();
             }
 
@@ -268,8 +299,8 @@ namespace OAuthGen.Generator
                     "public " + TaskOfToken + " RequestClientCredentialsTokenAsync(" + (_spec.ScopeRequired ? "string scope" : "string" + Nullable + " scope = null") + ", " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.RequestClientCredentialsTokenAsync(scope, " + CreateToken + ", cancellationToken)");
                 WriteInterfaceHooks(
-                    "global::OAuthGen.IClientCredentialsTokenClient",
-                    "RequestClientCredentialsTokenAsync(string" + Nullable + " scope, global::System.Threading.CancellationToken cancellationToken)",
+                    ClientCredentialsClientInterface,
+                    "RequestClientCredentialsTokenAsync(string" + Nullable + " scope, " + CancellationToken + " cancellationToken)",
                     "_tokenEndpointClient.RequestClientCredentialsTokenAsync<" + Token + ">(scope, " + CreateToken + ", cancellationToken)");
             }
 
@@ -289,13 +320,13 @@ namespace OAuthGen.Generator
                     "Creates the URL that sends the user to the provider to authorize this client (RFC 6749 §4.1.1)" + (_spec.UsePkce ? ", with a PKCE S256 challenge (RFC 7636)" : string.Empty) + ".",
                     new[] { redirectUri, ("scope", ScopeDoc), state },
                     null,
-                    "public global::OAuthGen.AuthorizationRequest CreateAuthorizationRequest(global::System.Uri redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null)",
+                    "public " + AuthorizationRequest + " CreateAuthorizationRequest(" + Uri + " redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null)",
                     "_tokenEndpointClient.CreateAuthorizationRequest(redirectUri, scope, state)");
                 WritePublic(
                     "Creates the URL that sends the user to the provider to authorize this client, fetching the provider's metadata first when the authorization endpoint comes from it.",
                     new[] { redirectUri, ("scope", ScopeDoc), state, ("cancellationToken", "Cancels fetching the metadata.") },
                     null,
-                    "public global::System.Threading.Tasks.Task<global::OAuthGen.AuthorizationRequest> CreateAuthorizationRequestAsync(global::System.Uri redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null, " + CancellationTokenParameter + ")",
+                    "public " + Task + "<" + AuthorizationRequest + "> CreateAuthorizationRequestAsync(" + Uri + " redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null, " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.CreateAuthorizationRequestAsync(redirectUri, scope, state, cancellationToken)");
                 WritePublic(
                     "Exchanges an authorization code for a token (RFC 6749 §4.1.3).",
@@ -307,7 +338,7 @@ namespace OAuthGen.Generator
                         CancellationDoc,
                     },
                     "The provider refused the code or answered with no token.",
-                    "public " + TaskOfToken + " ExchangeAuthorizationCodeAsync(string code, global::System.Uri redirectUri, string" + Nullable + " codeVerifier = null, " + CancellationTokenParameter + ")",
+                    "public " + TaskOfToken + " ExchangeAuthorizationCodeAsync(string code, " + Uri + " redirectUri, string" + Nullable + " codeVerifier = null, " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.ExchangeAuthorizationCodeAsync(code, redirectUri, codeVerifier, " + CreateToken + ", cancellationToken)");
             }
 
@@ -317,13 +348,13 @@ namespace OAuthGen.Generator
                     "Starts the device authorization grant (RFC 8628 §3.1): show the user code and verification URI to the user, then poll.",
                     new[] { ("scope", ScopeDoc), CancellationDoc },
                     "The provider refused the request.",
-                    "public global::System.Threading.Tasks.Task<global::OAuthGen.DeviceAuthorization> RequestDeviceAuthorizationAsync(string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
+                    "public " + Task + "<" + DeviceAuthorization + "> RequestDeviceAuthorizationAsync(string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.RequestDeviceAuthorizationAsync(scope, cancellationToken)");
                 WritePublic(
                     "Polls for the token of a device authorization (RFC 8628 §3.4) until the user approves, denies, or the codes expire.",
                     new[] { ("authorization", "The answer of <see cref=\"RequestDeviceAuthorizationAsync\"/>."), ("cancellationToken", "Stops polling.") },
                     "The user denied the request, the codes expired, or the provider failed.",
-                    "public " + TaskOfToken + " PollDeviceTokenAsync(global::OAuthGen.DeviceAuthorization authorization, " + CancellationTokenParameter + ")",
+                    "public " + TaskOfToken + " PollDeviceTokenAsync(" + DeviceAuthorization + " authorization, " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.PollDeviceTokenAsync(authorization, " + CreateToken + ", cancellationToken)");
             }
 
@@ -332,7 +363,7 @@ namespace OAuthGen.Generator
                     "Exchanges a token for another (RFC 8693).",
                     new[] { ("request", "The subject token, its type, and what is wanted in exchange."), CancellationDoc },
                     "The provider refused the exchange or answered with no token.",
-                    "public " + TaskOfToken + " ExchangeTokenAsync(global::OAuthGen.TokenExchangeRequest request, " + CancellationTokenParameter + ")",
+                    "public " + TaskOfToken + " ExchangeTokenAsync(" + TokenExchangeRequest + " request, " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.ExchangeTokenAsync(request, " + CreateToken + ", cancellationToken)");
 
             private void WriteRevocation() =>
@@ -340,7 +371,7 @@ namespace OAuthGen.Generator
                     "Revokes an access or refresh token (RFC 7009). An unknown or already revoked token is not an error.",
                     new[] { ("token", "The token to revoke."), TokenTypeHintDoc, CancellationDoc },
                     "The provider refused the request.",
-                    "public global::System.Threading.Tasks.Task RevokeTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")",
+                    "public " + Task + " RevokeTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.RevokeTokenAsync(token, tokenTypeHint, cancellationToken)");
 
             private void WriteIntrospection() =>
@@ -348,7 +379,7 @@ namespace OAuthGen.Generator
                     "Asks the provider whether a token is active, and about it (RFC 7662).",
                     new[] { ("token", "The token to introspect."), TokenTypeHintDoc, CancellationDoc },
                     "The provider refused the request.",
-                    "public global::System.Threading.Tasks.Task<global::OAuthGen.TokenIntrospection> IntrospectTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")",
+                    "public " + Task + "<" + TokenIntrospection + "> IntrospectTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.IntrospectTokenAsync(token, tokenTypeHint, cancellationToken)");
 
             private void WriteRefreshToken()
@@ -360,8 +391,8 @@ namespace OAuthGen.Generator
                     "public " + TaskOfToken + " RefreshTokenAsync(string refreshToken, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
                     "_tokenEndpointClient.RefreshTokenAsync(refreshToken, scope, " + CreateToken + ", cancellationToken)");
                 WriteInterfaceHooks(
-                    "global::OAuthGen.IRefreshTokenClient",
-                    "RefreshTokenAsync(string refreshToken, string" + Nullable + " scope, global::System.Threading.CancellationToken cancellationToken)",
+                    RefreshTokenClientInterface,
+                    "RefreshTokenAsync(string refreshToken, string" + Nullable + " scope, " + CancellationToken + " cancellationToken)",
                     "_tokenEndpointClient.RefreshTokenAsync<" + Token + ">(refreshToken, scope, " + CreateToken + ", cancellationToken)");
             }
 
@@ -377,7 +408,7 @@ namespace OAuthGen.Generator
 
                 if (exception is not null)
                 {
-                    _writer.Line("/// <exception cref=\"global::OAuthGen.OAuthException\">" + exception + "</exception>");
+                    _writer.Line("/// <exception cref=\"" + OAuthException + "\">" + exception + "</exception>");
                 }
 
                 _writer.Line(GeneratedCode);
@@ -388,11 +419,11 @@ namespace OAuthGen.Generator
             /// <summary>The explicit implementation of one of the runtime's client interfaces: Provider, Options and its method.</summary>
             private void WriteInterfaceHooks(string interfaceName, string methodSignature, string methodExpression)
             {
-                WriteExplicit("global::OAuthGen.OAuthProviderInfo " + interfaceName + ".Provider => s_provider;");
-                WriteExplicit("global::OAuthGen.OAuthClientOptions " + interfaceName + ".Options => _tokenEndpointClient.Options;");
+                WriteExplicit(ProviderInfo + " " + interfaceName + ".Provider => s_provider;");
+                WriteExplicit(ClientOptions + " " + interfaceName + ".Options => _tokenEndpointClient.Options;");
                 _writer.Line();
                 _writer.Line(GeneratedCode);
-                _writer.Line("global::System.Threading.Tasks.Task<" + Token + "> " + interfaceName + "." + methodSignature);
+                _writer.Line(Task + "<" + Token + "> " + interfaceName + "." + methodSignature);
                 _writer.Indent().Line("=> " + methodExpression + ";").Outdent();
             }
 
@@ -434,6 +465,14 @@ namespace OAuthGen.Generator
                 where TEnum : struct, Enum =>
                 "(" + RuntimeNamespace + typeof(TEnum).Name + ")(" + Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + ")";
 
+            private static void AddUnlessDefault<T>(List<string> arguments, string name, T value, T defaultValue, string expression)
+            {
+                if (!EqualityComparer<T>.Default.Equals(value, defaultValue))
+                {
+                    arguments.Add(name + ": " + expression);
+                }
+            }
+
             private static void AddOptional(List<string> arguments, string name, string? value)
             {
                 if (value is not null)
@@ -444,7 +483,7 @@ namespace OAuthGen.Generator
 
             private static string PairsExpression(EquatableArray<NameValueSpec> pairs)
             {
-                const string Pair = "global::System.Collections.Generic.KeyValuePair<string, string>";
+                const string Pair = KeyValuePair + "<string, string>";
                 var items = new List<string>();
                 foreach (var pair in pairs)
                 {
