@@ -67,8 +67,6 @@ namespace OAuthGen.Tests.TokenManagement
             public PoderoAuth TenantB { get; }
         }
 
-        private static OAuthClientOptions OptionsOf(IClientCredentialsTokenClient client) => client.Options;
-
         [Fact]
         public void Two_names_get_two_options_from_their_own_sections()
         {
@@ -76,8 +74,8 @@ namespace OAuthGen.Tests.TokenManagement
 
             var report = tenants.Provider.GetRequiredService<TenantReport>();
 
-            Assert.Equal(("tenant-a", "https://a.auth.test/oauth2/token/", null), (OptionsOf(report.TenantA).ClientId, OptionsOf(report.TenantA).TokenEndpoint!.AbsoluteUri, OptionsOf(report.TenantA).Scope));
-            Assert.Equal(("tenant-b", "https://b.auth.test/oauth2/token/", "read"), (OptionsOf(report.TenantB).ClientId, OptionsOf(report.TenantB).TokenEndpoint!.AbsoluteUri, OptionsOf(report.TenantB).Scope));
+            Assert.Equal(("tenant-a", "https://a.auth.test/oauth2/token/", null), (report.TenantA.Options.ClientId, report.TenantA.Options.TokenEndpoint!.AbsoluteUri, report.TenantA.Options.Scope));
+            Assert.Equal(("tenant-b", "https://b.auth.test/oauth2/token/", "read"), (report.TenantB.Options.ClientId, report.TenantB.Options.TokenEndpoint!.AbsoluteUri, report.TenantB.Options.Scope));
         }
 
         [Fact]
@@ -133,8 +131,8 @@ namespace OAuthGen.Tests.TokenManagement
             services.AddOAuthClient<PoderoAuth>("A", o => { o.ClientId = "tenant-a"; o.ClientSecret = "s"; });
             using var provider = services.BuildServiceProvider();
 
-            Assert.Equal("default", OptionsOf(provider.GetRequiredService<PoderoAuth>()).ClientId);
-            Assert.Equal("tenant-a", OptionsOf(provider.GetRequiredKeyedService<PoderoAuth>("A")).ClientId);
+            Assert.Equal("default", provider.GetRequiredService<PoderoAuth>().Options.ClientId);
+            Assert.Equal("tenant-a", provider.GetRequiredKeyedService<PoderoAuth>("A").Options.ClientId);
         }
 
         [Fact]
