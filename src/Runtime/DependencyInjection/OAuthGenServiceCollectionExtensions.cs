@@ -30,12 +30,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new ArgumentNullException(nameof(configurationSectionPath));
             }
 
-            return services.AddOAuthClient(
-                TClient.Create,
-                TClient.Provider,
-                builder => builder.Configure<IConfiguration>((options, configuration) =>
-                    OAuthClientOptionsBinder.Bind(configuration.GetSection(configurationSectionPath), options)),
-                configurationSectionPath);
+            return services.AddOAuthClient(TClient.Create, TClient.Provider, FromSection(configurationSectionPath), configurationSectionPath);
         }
 
         /// <summary>Registers the generated client <typeparamref name="TClient"/> with options read from <paramref name="configuration"/>.</summary>
@@ -80,13 +75,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new ArgumentNullException(nameof(configurationSectionPath));
             }
 
-            return services.AddOAuthClient(
-                TClient.Create,
-                TClient.Provider,
-                builder => builder.Configure<IConfiguration>((options, configuration) =>
-                    OAuthClientOptionsBinder.Bind(configuration.GetSection(configurationSectionPath), options)),
-                configurationSectionPath,
-                RequireName(name));
+            return services.AddOAuthClient(TClient.Create, TClient.Provider, FromSection(configurationSectionPath), configurationSectionPath, RequireName(name));
         }
 
         /// <summary>Registers <typeparamref name="TClient"/> under <paramref name="name"/>, with options set by <paramref name="configure"/>.</summary>
@@ -233,6 +222,12 @@ namespace Microsoft.Extensions.DependencyInjection
                 sp.GetService<TimeProvider>()));
             return services.AddHttpClient(name);
         }
+
+#if NET7_0_OR_GREATER
+        private static Action<OptionsBuilder<OAuthClientOptions>> FromSection(string configurationSectionPath) =>
+            builder => builder.Configure<IConfiguration>((options, configuration) =>
+                OAuthClientOptionsBinder.Bind(configuration.GetSection(configurationSectionPath), options));
+#endif
 
         private static string RequireName(string name) =>
             string.IsNullOrWhiteSpace(name)

@@ -149,6 +149,13 @@ namespace OAuthGen.Tokens
                 {
                     return fromAnother;
                 }
+
+                // The instance that held the lock a moment ago may have stored its token since this one looked.
+                if (lease is not null && await ReadSharedAsync(key, rejected).ConfigureAwait(false) is { } storedMeanwhile)
+                {
+                    await ReleaseAsync(lease).ConfigureAwait(false);
+                    return storedMeanwhile;
+                }
             }
 
             try
@@ -159,14 +166,17 @@ namespace OAuthGen.Tokens
             {
                 if (lease is not null)
                 {
-                    await SharedAsync<object?>("release the request lock", async () =>
-                    {
-                        await lease.ReleaseAsync().ConfigureAwait(false);
-                        return null;
-                    }).ConfigureAwait(false);
+                    await ReleaseAsync(lease).ConfigureAwait(false);
                 }
             }
         }
+
+        private Task<object?> ReleaseAsync(IOAuthTokenLease lease) =>
+            SharedAsync<object?>("release the request lock", async () =>
+            {
+                await lease.ReleaseAsync().ConfigureAwait(false);
+                return null;
+            });
 
         private async Task<OAuthToken> RequestAsync(string key, string? scope)
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OAuthGen.Tests.Seeds;
 using OAuthGen.Tokens;
@@ -135,6 +136,78 @@ namespace OAuthGen.Tests.TokenManagement
             public void Remove(string key) => _inner.Remove(key);
 
             public Task RemoveAsync(string key, System.Threading.CancellationToken token = default) => _inner.RemoveAsync(key, token);
+        }
+    }
+}
+
+namespace OAuthGen.Tests.TokenManagement
+{
+    /// <summary>A shared store that is slow or whose lock is never free does not stop a token.</summary>
+    public class SharedStoreFallbackTests
+    {
+        private sealed class SilentCache : IDistributedCache
+        {
+            private static Task<byte[]?> Never => new TaskCompletionSource<byte[]?>().Task;
+
+            public byte[]? Get(string key) => throw new NotSupportedException();
+
+            public Task<byte[]?> GetAsync(string key, System.Threading.CancellationToken token = default) => Never;
+
+            public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new NotSupportedException();
+
+            public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, System.Threading.CancellationToken token = default) => Never;
+
+            public void Refresh(string key) => throw new NotSupportedException();
+
+            public Task RefreshAsync(string key, System.Threading.CancellationToken token = default) => Never;
+
+            public void Remove(string key) => throw new NotSupportedException();
+
+            public Task RemoveAsync(string key, System.Threading.CancellationToken token = default) => Never;
+        }
+
+        private sealed class AlwaysTakenLock : IOAuthTokenRequestLock
+        {
+            public int Attempts;
+
+            public Task<IOAuthTokenLease?> TryAcquireAsync(string key, TimeSpan duration, System.Threading.CancellationToken cancellationToken)
+            {
+                System.Threading.Interlocked.Increment(ref Attempts);
+                return Task.FromResult<IOAuthTokenLease?>(null);
+            }
+        }
+
+        [Fact]
+        public async Task A_store_that_never_answers_is_given_up_on_and_the_token_comes_from_the_provider_with_a_warning()
+        {
+            using var logs = new Infrastructure.TelemetryCapture();
+            var endpoint = new CountingTokenEndpoint();
+            using var services = TokenManagementHarness.Build(endpoint, configure: s => s
+                .AddLogging(b => b.AddProvider(logs))
+                .Configure<TokenManagementOptions>(o => o.SharedCacheTimeout = TimeSpan.FromMilliseconds(100))
+                .AddSingleton<IDistributedCache>(new SilentCache())
+                .AddOAuthDistributedTokenCache());
+
+            var token = await services.GetRequiredService<ClientCredentialsTokenManager<PoderoAuth>>().GetTokenAsync();
+
+            Assert.Equal("token-1", token.AccessToken);
+            Assert.Contains(logs.Logs, l => l.EventId == 6 && l.Text.Contains("no answer within 0.1 s", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task A_lock_held_elsewhere_for_longer_than_RequestLockWait_leads_to_a_request_of_its_own()
+        {
+            var endpoint = new CountingTokenEndpoint();
+            var requestLock = new AlwaysTakenLock();
+            using var services = TokenManagementHarness.Build(endpoint, configure: s => s
+                .Configure<TokenManagementOptions>(o => o.RequestLockWait = TimeSpan.FromMilliseconds(200))
+                .AddDistributedMemoryCache()
+                .AddSingleton<IOAuthTokenRequestLock>(requestLock)
+                .AddOAuthDistributedTokenCache());
+
+            var token = await services.GetRequiredService<ClientCredentialsTokenManager<PoderoAuth>>().GetTokenAsync();
+
+            Assert.Equal(("token-1", 1, 1), (token.AccessToken, endpoint.Requests, requestLock.Attempts));
         }
     }
 }
