@@ -16,6 +16,7 @@ namespace OAuthGen
         OAuthClientOptions Options { get; }
 
         /// <summary>Requests a token for <paramref name="scope"/>, or for the default scope when null.</summary>
-        Task<OAuthToken> RequestClientCredentialsTokenAsync(string? scope, CancellationToken cancellationToken);
+        /// <remarks>The same defaults as the generated method, so that <c>client.RequestClientCredentialsTokenAsync()</c> reads the same through the interface.</remarks>
+        Task<OAuthToken> RequestClientCredentialsTokenAsync(string? scope = null, CancellationToken cancellationToken = default);
     }
 }

@@ -117,6 +117,11 @@ namespace OAuthGen.Generator
                 _writer.Open("partial class " + _spec.TypeName + BaseList());
                 WriteProviderInfo();
                 WriteConstructors();
+                if (_spec.WritesOptionsProperty)
+                {
+                    WriteOptionsProperty();
+                }
+
                 if (_spec.ImplementsOAuthClient)
                 {
                     WriteOAuthClient();
@@ -288,6 +293,14 @@ namespace OAuthGen.Generator
                 _writer.Line("{").Indent();
                 _writer.Line("_tokenEndpointClient = new " + TokenEndpointClient + "(httpClient, options, s_provider, timeProvider);");
                 _writer.Close();
+            }
+
+            private void WriteOptionsProperty()
+            {
+                _writer.Line();
+                _writer.Line("/// <summary>The options this client was created with: its id, endpoint override and scope (the secret is never printed).</summary>");
+                _writer.Line(GeneratedCode);
+                _writer.Line("public global::OAuthGen.OAuthClientOptions Options => _tokenEndpointClient.Options;");
             }
 
             private void WriteClientCredentials()

@@ -37,6 +37,12 @@ namespace OAuthGen.Tokens
         private readonly SingleFlight<OAuthToken> _requests = new SingleFlight<OAuthToken>();
         private readonly string _providerName;
         private readonly KeyValuePair<string, object?> _providerTag;
+        private readonly string? _registrationName;
+        private readonly string _optionsName;
+        private readonly IOAuthTokenRequestLock? _requestLock;
+        private static readonly TimeSpan LockPollInterval = TimeSpan.FromMilliseconds(50);
+        private static readonly TimeSpan SharedCacheRetryAfter = TimeSpan.FromSeconds(30);
+        private long _sharedCacheDownUntil;
 
         /// <summary>Creates the manager; dependency injection does this once per client type.</summary>
         public ClientCredentialsTokenManager(
@@ -46,7 +52,28 @@ namespace OAuthGen.Tokens
             IOAuthTokenCache? sharedCache = null,
             TimeProvider? timeProvider = null,
             ILogger<ClientCredentialsTokenManager<TClient>>? logger = null)
+            : this(null, services, clientOptions, options, sharedCache, timeProvider, logger)
         {
+        }
+
+        /// <summary>
+        /// Creates the manager of the client registered as <paramref name="registrationName"/> (with
+        /// <c>AddOAuthClient&lt;TClient&gt;(name, ...)</c>), or of the unnamed registration when null: each name has its
+        /// own options, its own tokens and its own cache entries.
+        /// </summary>
+        public ClientCredentialsTokenManager(
+            string? registrationName,
+            IServiceProvider services,
+            IOptionsMonitor<OAuthClientOptions> clientOptions,
+            IOptions<TokenManagementOptions>? options = null,
+            IOAuthTokenCache? sharedCache = null,
+            TimeProvider? timeProvider = null,
+            ILogger<ClientCredentialsTokenManager<TClient>>? logger = null,
+            IOAuthTokenRequestLock? requestLock = null)
+        {
+            _registrationName = registrationName;
+            _requestLock = requestLock;
+            _optionsName = OAuthClientNames.For<TClient>(registrationName);
             _services = services ?? throw new ArgumentNullException(nameof(services));
             _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
             _options = options?.Value ?? new TokenManagementOptions();
@@ -57,7 +84,7 @@ namespace OAuthGen.Tokens
             _providerTag = new KeyValuePair<string, object?>("oauthgen.provider", _providerName);
             _clientOptions.OnChange((_, name) =>
             {
-                if (name == OAuthClientNames.For<TClient>())
+                if (name == _optionsName)
                 {
                     _slotsByScope.Clear();
                     _defaultScopeSlot = null;
@@ -117,20 +144,55 @@ namespace OAuthGen.Tokens
                 return current;
             }
 
-            if (_sharedCache is not null)
+            if (await ReadSharedAsync(slot, rejected).ConfigureAwait(false) is { } shared)
             {
-                var shared = await _sharedCache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
-                if (shared is not null && shared.AccessToken != rejected?.AccessToken && _options.IsFresh(shared, _timeProvider.GetUtcNow()))
+                return shared;
+            }
+
+            // Of N instances asking at once, the one holding the lock asks the provider and the others read its answer.
+            // A store that is down or slow never stops a token: the instance then asks the provider itself.
+            IOAuthTokenLease? lease = null;
+            if (_sharedCache is not null && _requestLock is not null && !SharedCacheDown)
+            {
+                lease = await SharedAsync("take the request lock", () => _requestLock.TryAcquireAsync(key + ":lock", TimeSpan.FromTicks(_options.RequestLockWait.Ticks * 2), CancellationToken.None)).ConfigureAwait(false);
+                if (lease is null && !SharedCacheDown && await WaitForAnotherInstanceAsync(slot, rejected).ConfigureAwait(false) is { } fromAnother)
                 {
-                    OAuthGenTelemetry.CacheHits.Add(1, _providerTag);
-                    TokenLog.TokenServedFromCache(_logger, _providerName, shared.ExpiresAt, null);
-                    slot.Store(shared, _options, _timeProvider);
-                    return shared;
+                    return fromAnother;
+                }
+
+                // The instance that held the lock a moment ago may have stored its token since this one looked.
+                if (lease is not null && await ReadSharedAsync(slot, rejected).ConfigureAwait(false) is { } storedMeanwhile)
+                {
+                    await ReleaseAsync(lease).ConfigureAwait(false);
+                    return storedMeanwhile;
                 }
             }
 
+            try
+            {
+                return await RequestAsync(slot, scope).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (lease is not null)
+                {
+                    await ReleaseAsync(lease).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private Task<object?> ReleaseAsync(IOAuthTokenLease lease) =>
+            SharedAsync<object?>("release the request lock", async () =>
+            {
+                await lease.ReleaseAsync().ConfigureAwait(false);
+                return null;
+            });
+
+        private async Task<OAuthToken> RequestAsync(TokenSlot slot, string? scope)
+        {
+            var key = slot.Key;
             OAuthGenTelemetry.CacheMisses.Add(1, _providerTag);
-            var client = _services.GetRequiredService<TClient>();
+            var client = ResolveClient();
             TokenLog.TokenRequested(_logger, "client_credentials", _providerName, DescribeSubject(client.Options.ClientId, scope), null);
             OAuthToken token;
             try
@@ -147,15 +209,90 @@ namespace OAuthGen.Tokens
             slot.Store(token, _options, _timeProvider);
             if (_sharedCache is not null)
             {
-                await _sharedCache.SetAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+                await SharedAsync<object?>("store", async () =>
+                {
+                    await _sharedCache.SetAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+                    return null;
+                }).ConfigureAwait(false);
             }
 
             TokenLog.TokenRefreshed(_logger, _providerName, token.ExpiresAt, null);
             return token;
         }
 
-        private static string DescribeSubject(string clientId, string? scope) =>
-            "client " + clientId + (scope is null ? string.Empty : ", scope " + scope);
+        private async Task<OAuthToken?> ReadSharedAsync(TokenSlot slot, OAuthToken? rejected)
+        {
+            var key = slot.Key;
+            if (_sharedCache is null)
+            {
+                return null;
+            }
+
+            var shared = await SharedAsync("read", () => _sharedCache.GetAsync(key, CancellationToken.None)).ConfigureAwait(false);
+            if (shared is null || shared.AccessToken == rejected?.AccessToken || !_options.IsFresh(shared, _timeProvider.GetUtcNow()))
+            {
+                return null;
+            }
+
+            OAuthGenTelemetry.CacheHits.Add(1, _providerTag);
+            TokenLog.TokenServedFromCache(_logger, _providerName, shared.ExpiresAt, null);
+            slot.Store(shared, _options, _timeProvider);
+            return shared;
+        }
+
+        private async Task<OAuthToken?> WaitForAnotherInstanceAsync(TokenSlot slot, OAuthToken? rejected)
+        {
+            TokenLog.WaitingForAnotherInstance(_logger, _providerName, null);
+            var deadline = DateTime.UtcNow + _options.RequestLockWait;
+            while (DateTime.UtcNow < deadline && !SharedCacheDown)
+            {
+                // Real time, not the TimeProvider's: this waits for another process, which a test clock does not move.
+                await Task.Delay(LockPollInterval).ConfigureAwait(false);
+                if (await ReadSharedAsync(slot, rejected).ConfigureAwait(false) is { } token)
+                {
+                    return token;
+                }
+            }
+
+            return null;
+        }
+
+        private bool SharedCacheDown => DateTime.UtcNow.Ticks < Interlocked.Read(ref _sharedCacheDownUntil);
+
+        /// <summary>
+        /// One operation on the shared cache or lock, within <see cref="TokenManagementOptions.SharedCacheTimeout"/>: a
+        /// failure or a timeout is logged as a warning and answered with default, so that the token comes from the
+        /// provider, and the shared cache is left alone for 30 seconds (real time: it is about another process).
+        /// </summary>
+        private async Task<T?> SharedAsync<T>(string operation, Func<Task<T>> run)
+        {
+            if (SharedCacheDown)
+            {
+                return default;
+            }
+
+            try
+            {
+                using var timeout = new CancellationTokenSource(_options.SharedCacheTimeout);
+                return await CancellableWait.WaitAsync(run(), timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                Interlocked.Exchange(ref _sharedCacheDownUntil, (DateTime.UtcNow + SharedCacheRetryAfter).Ticks);
+                TokenLog.SharedCacheUnavailable(_logger, operation, e is OperationCanceledException ? "no answer within " + _options.SharedCacheTimeout.TotalSeconds + " s" : e.GetType().Name, _providerName, null);
+                return default;
+            }
+        }
+
+        private TClient ResolveClient() =>
+            _registrationName is null
+                ? _services.GetRequiredService<TClient>()
+                : _services.GetKeyedService<TClient>(_registrationName)
+                    ?? throw new InvalidOperationException(
+                        $"No {typeof(TClient).Name} is registered as '{_registrationName}': register it with services.AddOAuthClient<{typeof(TClient).Name}>(\"{_registrationName}\", ...).");
+
+        private string DescribeSubject(string clientId, string? scope) =>
+            (_registrationName is null ? string.Empty : _registrationName + ": ") + "client " + clientId + (scope is null ? string.Empty : ", scope " + scope);
 
         /// <summary>
         /// One key per provider, token endpoint, client id and scope, so that none of them ever share a token. Hashed, so
@@ -190,9 +327,9 @@ namespace OAuthGen.Tokens
         private string ComputeCacheKey(string? scope)
         {
             // The client type stands for its provider; a configured endpoint (a sandbox) is another server.
-            var options = _clientOptions.Get(OAuthClientNames.For<TClient>());
+            var options = _clientOptions.Get(_optionsName);
             var identity = new StringBuilder();
-            foreach (var part in new[] { typeof(TClient).FullName, options.TokenEndpoint?.OriginalString, options.ClientId, scope ?? options.Scope })
+            foreach (var part in new[] { _optionsName, options.TokenEndpoint?.OriginalString, options.ClientId, scope ?? options.Scope })
             {
                 // Length-prefixed, so that no two different tuples make the same text.
                 identity.Append(part?.Length ?? -1).Append(':').Append(part).Append('|');
@@ -310,6 +447,11 @@ namespace OAuthGen.Tokens
     /// <summary>The names under which each generated client's options and HttpClient are registered.</summary>
     internal static class OAuthClientNames
     {
-        public static string For<TClient>() => typeof(TClient).FullName ?? typeof(TClient).Name;
+        /// <summary>The type's full name, and for a named registration the name after a colon.</summary>
+        public static string For<TClient>(string? registrationName = null)
+        {
+            var type = typeof(TClient).FullName ?? typeof(TClient).Name;
+            return registrationName is null ? type : type + ":" + registrationName;
+        }
     }
 }

@@ -27,19 +27,27 @@ namespace OAuthGen.Tokens
     {
         private readonly IDistributedCache _cache;
         private readonly TimeProvider _timeProvider;
+        private readonly IOAuthTokenProtector? _protector;
 
         /// <summary>Creates a cache on <paramref name="cache"/>; <paramref name="timeProvider"/> is the clock tokens expire by.</summary>
         public DistributedOAuthTokenCache(IDistributedCache cache, TimeProvider? timeProvider = null)
+            : this(cache, timeProvider, protector: null)
+        {
+        }
+
+        /// <summary>Creates a cache on <paramref name="cache"/> that keeps tokens encrypted by <paramref name="protector"/> (when not null).</summary>
+        public DistributedOAuthTokenCache(IDistributedCache cache, TimeProvider? timeProvider, IOAuthTokenProtector? protector)
         {
             _cache = cache ?? throw new ArgumentNullException(nameof(cache));
             _timeProvider = timeProvider ?? TimeProvider.System;
+            _protector = protector;
         }
 
         /// <inheritdoc />
         public async Task<OAuthToken?> GetAsync(string key, CancellationToken cancellationToken)
         {
             var bytes = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            return bytes is null ? null : OAuthTokenSerializer.Deserialize(bytes);
+            return SharedTokenFormat.Read(bytes, _protector);
         }
 
         /// <inheritdoc />
@@ -47,9 +55,8 @@ namespace OAuthGen.Tokens
         {
             // A lifetime rather than a point in time: the cache's clock need not be this app's.
             var entry = new DistributedCacheEntryOptions();
-            if (token.ExpiresAt is { } expiresAt)
+            if (SharedTokenFormat.TimeToLive(token, _timeProvider.GetUtcNow()) is { } lifetime)
             {
-                var lifetime = expiresAt - _timeProvider.GetUtcNow();
                 if (lifetime <= TimeSpan.Zero)
                 {
                     return Task.CompletedTask;
@@ -58,7 +65,7 @@ namespace OAuthGen.Tokens
                 entry.AbsoluteExpirationRelativeToNow = lifetime;
             }
 
-            return _cache.SetAsync(key, OAuthTokenSerializer.Serialize(token), entry, cancellationToken);
+            return _cache.SetAsync(key, SharedTokenFormat.Write(token, _protector), entry, cancellationToken);
         }
 
         /// <inheritdoc />

@@ -109,7 +109,7 @@ namespace Tokens
             AssertCompilesCleanly(result, expectedSources: 1);
             var type = GeneratedType(result, placement.MetadataName);
             Assert.Equal(
-                new[] { "CreateAuthorizationRequest", "CreateAuthorizationRequestAsync", "ExchangeAuthorizationCodeAsync", "Provider", "RefreshTokenAsync", "RequestClientCredentialsTokenAsync", "RequestPasswordTokenAsync" },
+                new[] { "CreateAuthorizationRequest", "CreateAuthorizationRequestAsync", "ExchangeAuthorizationCodeAsync", "Options", "Provider", "RefreshTokenAsync", "RequestClientCredentialsTokenAsync", "RequestPasswordTokenAsync" },
                 type.GetMembers().Where(member => member.DeclaredAccessibility == Accessibility.Public && !member.IsImplicitlyDeclared && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.PropertyGet })
                     .Select(member => member.Name).OrderBy(name => name, StringComparer.Ordinal));
             Assert.Equal(2, type.InstanceConstructors.Count(constructor => !constructor.IsImplicitlyDeclared));

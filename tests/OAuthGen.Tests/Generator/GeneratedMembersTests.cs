@@ -15,6 +15,7 @@ namespace OAuthGen.Tests.Generator
         private const string Constructor = "AcmeAuth(HttpClient httpClient, OAuthClientOptions options)";
         private const string ConstructorWithClock = "AcmeAuth(HttpClient httpClient, OAuthClientOptions options, TimeProvider? timeProvider)";
         private const string Provider = "static OAuthProviderInfo Provider { get; }";
+        private const string Options = "OAuthClientOptions Options { get; }";
         private const string ClientCredentials = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
         private const string ClientCredentialsScopeRequired = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string scope, CancellationToken cancellationToken = default(CancellationToken))";
         private const string Password = "Task<OAuthToken> RequestPasswordTokenAsync(string username, string password, string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
@@ -63,7 +64,7 @@ namespace OAuthGen.Tests.Generator
             var grantCase = Cases[caseName];
             var type = GeneratedType(GenerateAcmeAuth(grantCase), "Acme.AcmeAuth");
 
-            var expected = new[] { Constructor, ConstructorWithClock, Provider }.Concat(grantCase.GrantMembers).OrderBy(s => s, StringComparer.Ordinal);
+            var expected = new[] { Constructor, ConstructorWithClock, Provider, Options }.Concat(grantCase.GrantMembers).OrderBy(s => s, StringComparer.Ordinal);
             Assert.Equal(string.Join("\n", expected), string.Join("\n", PublicSignatures(type)));
         }
 
@@ -182,6 +183,20 @@ namespace Tokens
             {
                 AssertEveryTypeNameIsGloballyQualified(seeds, source.SyntaxTree);
             }
+        }
+
+        [Theory]
+        [InlineData("public partial class AcmeAuth { public string Options => \"mine\"; }", "Acme.AcmeAuth")]
+        [InlineData("public class Settings { public int Options { get; set; } }\n    [OAuthProvider(\"https://id.example/token\")]\n    public partial class AcmeAuth : Settings { }", "Acme.AcmeAuth")]
+        [InlineData("public partial class Options { }", "Acme.Options")]
+        public void Options_stays_behind_the_interface_where_the_class_already_has_that_name(string declaration, string metadataName)
+        {
+            var source = "using OAuthGen;\nnamespace Acme\n{\n    " + (declaration.StartsWith("public class", StringComparison.Ordinal) ? string.Empty : "[OAuthProvider(\"https://id.example/token\")]\n    ") + declaration + "\n}\n";
+            var result = GeneratorHarness.Run(source);
+
+            AssertCompilesCleanly(result, expectedSources: 1);
+            var type = GeneratedType(result, metadataName);
+            Assert.DoesNotContain(type.GetMembers("Options"), member => member.DeclaredAccessibility == Accessibility.Public && member.ContainingType.Equals(type, SymbolEqualityComparer.Default) && member is IPropertySymbol { Type.Name: "OAuthClientOptions" });
         }
 
         private static GeneratorResult GenerateAcmeAuth(GrantCase grantCase)

@@ -284,10 +284,12 @@ namespace OAuthGen.Tests.TokenManagement
             services.AddOAuthClient<PoderoAuth>("OAuth:Podero").ConfigurePrimaryHttpMessageHandler(() => endpoint);
             using var provider = services.BuildServiceProvider();
 
-            var client = provider.GetRequiredService<PoderoAuth>();
+            // Through the interface a caller sees, with the generated method's defaults; Options without a cast.
+            IClientCredentialsTokenClient client = provider.GetRequiredService<PoderoAuth>();
             await client.RequestClientCredentialsTokenAsync();
 
-            var options = ((IClientCredentialsTokenClient)client).Options;
+            var options = provider.GetRequiredService<PoderoAuth>().Options;
+            Assert.Same(options, client.Options);
             Assert.Equal(("configured-id", "configured-secret", "read write", 4096), (options.ClientId, options.ClientSecret, options.Scope, options.MaxResponseBytes));
             Assert.Equal("https://sandbox.test/oauth2/token/", options.TokenEndpoint!.AbsoluteUri);
             Assert.Equal("{\"grant_type\":\"client_credentials\",\"scope\":\"read write\"}", Assert.Single(endpoint.Bodies));

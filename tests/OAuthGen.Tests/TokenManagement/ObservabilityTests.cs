@@ -44,7 +44,7 @@ namespace OAuthGen.Tests.TokenManagement
             Assert.Contains(capture.Logs, log => log.EventId == 4 && log.Text.Contains("invalid_client"));
             var spans = capture.Spans.Where(span => span.Source == "OAuthGen").ToList();
             Assert.Equal(2, spans.Count);
-            Assert.Contains(spans, span => span.Tags.Contains("error.type=invalid_client"));
+            Assert.Contains(spans, span => span.Tags.Contains("error.type=401") && span.Tags.Contains("oauthgen.error=invalid_client"));
             Assert.Contains(capture.Measurements, m => m.StartsWith("oauthgen.token.request.duration"));
             Assert.Contains(capture.Measurements, m => m.StartsWith("oauthgen.token.cache.hits"));
             Assert.Contains(capture.Measurements, m => m.StartsWith("oauthgen.token.cache.misses"));

@@ -20,6 +20,9 @@ namespace OAuthGen.Tests.TokenManagement
 
         public int ExpiresIn { get; set; } = 3600;
 
+        /// <summary>What the numbered tokens start with, so that tokens of two endpoints differ.</summary>
+        public string TokenPrefix { get; set; } = "token";
+
         /// <summary>When set, requests wait for it before answering.</summary>
         public TaskCompletionSource? Gate { get; set; }
 
@@ -42,7 +45,7 @@ namespace OAuthGen.Tests.TokenManagement
                 return failure();
             }
 
-            var json = $"{{\"access_token\":\"token-{number}\",\"token_type\":\"Bearer\",\"expires_in\":{ExpiresIn}}}";
+            var json = $"{{\"access_token\":\"{TokenPrefix}-{number}\",\"token_type\":\"Bearer\",\"expires_in\":{ExpiresIn}}}";
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         }
     }
@@ -89,7 +92,7 @@ namespace OAuthGen.Tests.TokenManagement
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => endpoint);
             services.AddHttpClient("api", client => client.BaseAddress = new Uri("https://api.test/"))
-                .AddClientCredentialsToken<PoderoAuth>(scope)
+                .AddClientCredentialsToken<PoderoAuth>(name: null, scope)
                 .ConfigurePrimaryHttpMessageHandler(() => api ?? new ProtectedApi());
             configure?.Invoke(services);
             return services.BuildServiceProvider(validateScopes: true);

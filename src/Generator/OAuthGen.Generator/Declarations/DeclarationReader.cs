@@ -112,8 +112,30 @@ namespace OAuthGen.Generator.Declarations
                 UsePkce: arguments.NamedBoolean(nameof(OAuthProviderAttribute.UsePkce), Defaults.UsePkce) ?? Defaults.UsePkce,
                 Headers: ReadNameValues(type, KnownNames.HeaderAttribute),
                 Parameters: ReadNameValues(type, KnownNames.ParameterAttribute),
-                TokenType: tokenType);
+                TokenType: tokenType,
+                WritesOptionsProperty: !NamesOptions(type));
             return new Reading(spec, problems.ToImmutable());
+        }
+
+        // The public Options property is left out where it would clash: a class named Options (CS0542), or one
+        // that has or inherits a member of that name (CS0102, or CS0108 when hidden). Options stays reachable
+        // through IClientCredentialsTokenClient there.
+        private static bool NamesOptions(INamedTypeSymbol type)
+        {
+            if (type.Name == "Options")
+            {
+                return true;
+            }
+
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                if (!current.GetMembers("Options").IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // OAUTH003, OAUTH004. The generated part must be able to sit beside the user's: a non-static, non-generic partial

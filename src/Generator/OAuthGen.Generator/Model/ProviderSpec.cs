@@ -25,7 +25,8 @@ namespace OAuthGen.Generator.Model
         bool UsePkce,
         EquatableArray<NameValueSpec> Headers,
         EquatableArray<NameValueSpec> Parameters,
-        TokenTypeSpec? TokenType);
+        TokenTypeSpec? TokenType,
+        bool WritesOptionsProperty);
 
     /// <summary>A type that encloses the provider class: its keyword (<c>class</c>, <c>struct</c>, ...) and its name with type parameters.</summary>
     internal sealed record ContainingTypeSpec(string Keyword, string Name);
