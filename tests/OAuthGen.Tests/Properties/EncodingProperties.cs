@@ -32,6 +32,19 @@ namespace OAuthGen.Tests.Properties
         }
 
         [Fact]
+        public void Percent_escapes_in_lowercase_hex_decode_as_uppercase_ones_do()
+        {
+            // RFC 3986 §2.1: the hex digits of a percent-encoding are case-insensitive; some servers and libraries write lowercase.
+            Generators.AnyText.Sample(text =>
+            {
+                var lowercase = System.Text.RegularExpressions.Regex.Replace(FormUrlEncoding.Encode(text), "%[0-9A-F]{2}", escape => escape.Value.ToLowerInvariant());
+
+                Assert.Equal(text, FormUrlEncoding.Decode(lowercase));
+            }, iter: Iterations);
+            Assert.Equal("/\u00ff", FormUrlEncoding.Decode("%2f%c3%bf"));
+        }
+
+        [Fact]
         public void A_form_of_pairs_decodes_back_to_its_pairs()
         {
             Gen.Select(Generators.AnyText, Generators.AnyText).Array[0, 5].Sample(pairs =>
@@ -80,6 +93,8 @@ namespace OAuthGen.Tests.Properties
                 if (id.Contains(':'))
                 {
                     var refusal = Assert.Throws<InvalidOperationException>(() => BasicAuthentication.EncodeCredentials(id, secret, BasicAuthEncoding.Plain));
+                    Assert.StartsWith("The client id contains ':'", refusal.Message);
+                    Assert.Contains("BasicAuthEncoding.Rfc6749", refusal.Message);
                     Assert.True(secret.Length < 3 || !refusal.Message.Contains(secret), "the refusal shows the secret");
                     return;
                 }
@@ -102,6 +117,12 @@ namespace OAuthGen.Tests.Properties
                 Assert.All(verifier, c => Assert.Contains(c, Unreserved));
                 Assert.True(seen.TryAdd(verifier, true), "a verifier came twice");
             }, iter: Iterations);
+        }
+
+        [Fact]
+        public void A_null_verifier_is_refused_by_name()
+        {
+            Assert.Equal("codeVerifier", Assert.Throws<ArgumentNullException>(() => Pkce.ComputeS256Challenge(null!)).ParamName);
         }
 
         [Fact]

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Mutation testing with Stryker.NET (the local tool in dotnet-tools.json): how many deliberately broken lines the tests
+# notice. Not part of .ci/run: a full run takes hours on 2 cores.
+#   benchmarks/mutation.sh                 every target below
+#   benchmarks/mutation.sh encodings       only the named targets (see TARGETS)
+#   MUTATION_CONCURRENCY=2 benchmarks/mutation.sh ...   more test processes at once (default 1: the machine is shared)
+# Each target's Stryker report goes to benchmarks/artifacts/mutation/<target>/reports/mutation-report.json; afterwards the
+# per-file scores of every report present are written into docs/reliability.md (between the mutation markers), with the
+# targets that have no report yet named as such.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# name # project whose files are mutated # files (globs, ';'-separated) # the tests that run against each mutant
+TARGETS=(
+  "redaction#OAuthGen.csproj#**/Redaction.cs;**/FailureText.cs#FullyQualifiedName~RedactionTextTests|FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~TokenEndpointClientTests"
+  "redactor#OAuthGen.csproj#**/Redactor.cs;**/AnswerCredentials.cs#FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~MutatedCorpusLeakTests|FullyQualifiedName~ReaderProperties"
+  "encodings#OAuthGen.csproj#**/FormUrlEncoding.cs;**/BasicAuthentication.cs;**/Pkce.cs;**/Base64Url.cs#FullyQualifiedName~EncodingTests|FullyQualifiedName~EncodingProperties|FullyQualifiedName~CredentialEncodingTests"
+  "reader#OAuthGen.csproj#**/TokenResponseReader.cs;**/TokenFieldReader.cs#FullyQualifiedName~TokenResponseReaderTests|FullyQualifiedName~ReaderProperties|FullyQualifiedName~ResponseFuzzTests|FullyQualifiedName~ProtocolExtensionTests|FullyQualifiedName~TokenEndpointClientTests"
+  "origin-and-retry#OAuthGen.csproj#**/OriginGuard.cs;**/TokenRetryPolicy.cs#FullyQualifiedName~RedirectTests|FullyQualifiedName~RetryTests|FullyQualifiedName~HostileServerTests"
+  "token-managers#OAuthGen.csproj#**/Tokens/*.cs#FullyQualifiedName~OAuthGen.Tests.TokenManagement"
+  "generator#OAuthGen.Generator.csproj#**/OAuthProviderGenerator.Parser.cs;**/OAuthProviderGenerator.Emitter.cs#FullyQualifiedName~OAuthGen.Tests.Generator|FullyQualifiedName~OAuthGen.Tests.EndToEnd"
+)
+
+selected=("$@")
+dotnet tool restore >/dev/null
+for target in "${TARGETS[@]}"; do
+  IFS='#' read -r name project files filter <<<"$target"
+  if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " == *" $name "* ]]; then continue; fi
+  out="$root/benchmarks/artifacts/mutation/$name"
+  rm -rf "$out"
+  mutate=()
+  IFS=';' read -ra globs <<<"$files"
+  for glob in "${globs[@]}"; do mutate+=(--mutate "$glob"); done
+  echo "== $name: ${files//;/, }"
+  started=$(date +%s)
+  # From the test project's folder: at the root Stryker would see OAuthGen.sln and run in solution mode.
+  (cd tests/OAuthGen.Tests && dotnet stryker \
+    --project "$project" \
+    --target-framework net8.0 \
+    "${mutate[@]}" \
+    --test-case-filter "$filter" \
+    --concurrency "${MUTATION_CONCURRENCY:-1}" \
+    --reporter json --reporter html --reporter progress \
+    --skip-version-check \
+    --output "$out")
+  echo "$(( $(date +%s) - started ))" > "$out/seconds"
+done
+
+python3 - "$root" "${TARGETS[@]}" <<'EOF'
+import fnmatch, json, os, re, sys
+root, targets = sys.argv[1], sys.argv[2:]
+rows, missing = [], []
+for target in targets:
+    name, project, files = target.split('#')[:3]
+    report = os.path.join(root, 'benchmarks/artifacts/mutation', name, 'reports/mutation-report.json')
+    if not os.path.exists(report):
+        missing.append('`%s` (%s)' % (name, files.replace(';', ', ').replace('**/', '')))
+        continue
+    seconds = open(os.path.join(os.path.dirname(os.path.dirname(report)), 'seconds')).read().strip() if os.path.exists(os.path.join(os.path.dirname(os.path.dirname(report)), 'seconds')) else '?'
+    globs = [g.replace('**/', '') for g in files.split(';')]
+    for path, data in sorted(json.load(open(report))['files'].items()):
+        relative = os.path.relpath(path, root) if os.path.isabs(path) else path
+        if not any(fnmatch.fnmatch(relative, '*/' + g) or fnmatch.fnmatch(os.path.basename(relative), g) for g in globs):
+            continue
+        counts = {}
+        for mutant in data['mutants']:
+            counts[mutant['status']] = counts.get(mutant['status'], 0) + 1
+        killed = counts.get('Killed', 0) + counts.get('Timeout', 0)
+        survived, uncovered = counts.get('Survived', 0), counts.get('NoCoverage', 0)
+        valid = killed + survived + uncovered
+        score = '%.1f %%' % (100.0 * killed / valid) if valid else 'n/a'
+        rows.append('| %s | `%s` | %d | %d | %d | %d | %d | %s | %s s |' % (
+            name, relative, valid, killed, survived, uncovered,
+            counts.get('CompileError', 0) + counts.get('Ignored', 0), score, seconds))
+table = ['| target | file | mutants | killed | survived | not covered | not compiled or ignored | score | run time |',
+         '|---|---|---|---|---|---|---|---|---|'] + rows
+if missing:
+    table += ['', 'Not run yet: ' + ', '.join(missing) + '.']
+doc = os.path.join(root, 'docs/reliability.md')
+text = open(doc).read()
+begin, end = '<!-- mutation:begin -->', '<!-- mutation:end -->'
+text = re.sub(re.escape(begin) + '.*?' + re.escape(end), begin + '\n' + '\n'.join(table) + '\n' + end, text, flags=re.S)
+open(doc, 'w').write(text)
+print('\n'.join(table))
+EOF
