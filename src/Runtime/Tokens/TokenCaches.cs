@@ -29,14 +29,11 @@ namespace OAuthGen.Tokens
         private readonly TimeProvider _timeProvider;
         private readonly IOAuthTokenProtector? _protector;
 
-        /// <summary>Creates a cache on <paramref name="cache"/>; <paramref name="timeProvider"/> is the clock tokens expire by.</summary>
-        public DistributedOAuthTokenCache(IDistributedCache cache, TimeProvider? timeProvider = null)
-            : this(cache, timeProvider, protector: null)
-        {
-        }
-
-        /// <summary>Creates a cache on <paramref name="cache"/> that keeps tokens encrypted by <paramref name="protector"/> (when not null).</summary>
-        public DistributedOAuthTokenCache(IDistributedCache cache, TimeProvider? timeProvider, IOAuthTokenProtector? protector)
+        /// <summary>
+        /// Creates a cache on <paramref name="cache"/>; <paramref name="timeProvider"/> is the clock tokens expire by, and
+        /// <paramref name="protector"/> (when not null) keeps them encrypted at rest.
+        /// </summary>
+        public DistributedOAuthTokenCache(IDistributedCache cache, TimeProvider? timeProvider = null, IOAuthTokenProtector? protector = null)
         {
             _cache = cache ?? throw new ArgumentNullException(nameof(cache));
             _timeProvider = timeProvider ?? TimeProvider.System;

@@ -122,7 +122,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 namespace Sample
                 {
                     // The provider's document asks for it.
-                    [OAuthParameter({|OAUTH001:"client_secret"|}, "s3cr3t")]
+                    [OAuthParameter({|OAUTH001:"client_secret"|}, {|OAUTH013:"s3cr3t"|})]
                     [OAuthProvider("https://auth.example/token")]
                     public partial class ExampleAuth { }
                 }
@@ -144,7 +144,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
             await CodeFixVerifier.VerifyAsync<RemoveAttributeCodeFixProvider>("""
                 using OAuthGen;
 
-                [OAuthProvider("https://auth.example/token", ClientAuth = ClientAuthMethod.ClientSecretPost), OAuthHeader({|OAUTH001:"Authorization"|}, "Basic aWQ6c2VjcmV0")]
+                [OAuthProvider("https://auth.example/token", ClientAuth = ClientAuthMethod.ClientSecretPost), OAuthHeader({|OAUTH001:"Authorization"|}, {|OAUTH013:"Basic aWQ6c2VjcmV0"|})]
                 public partial class ExampleAuth { }
                 """, """
                 using OAuthGen;

@@ -38,8 +38,9 @@ namespace OAuthGen.Analyzers.Tests.Rules
         [Fact]
         public async Task Can_be_silenced_for_one_provider()
         {
-            // One provider with #pragma, another with [SuppressMessage]; a third one still reports.
-            await AnalyzerVerifier.VerifyAsync("""
+            // One provider with #pragma, another with [SuppressMessage]; a third one still reports. The harness's own
+            // check (the whole file under #pragma warning disable) cannot hold: this file restores OAUTH012 itself.
+            await AnalyzerVerifier.VerifyAsync(checkSuppression: false, markup: """
                 #define CODE_ANALYSIS
                 using System.Diagnostics.CodeAnalysis;
                 using OAuthGen;

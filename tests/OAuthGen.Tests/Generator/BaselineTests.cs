@@ -2,7 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using OAuthGen.Generator;
 using OAuthGen.Testing;
 using OAuthGen.Tests.Infrastructure;
 using Xunit;
@@ -64,6 +68,23 @@ namespace OAuthGen.Tests.Generator
                 Assert.Fail("The generated code of '" + name + "' differs from " + path + " (run with " + UpdateSwitch + "=1 to accept it):\n" + FirstDifference(expected, generated));
             }
         }
+
+        [Theory]
+        [MemberData(nameof(DeclarationNames))]
+        public async Task The_testing_harness_sees_the_baseline_as_the_generated_source(string name)
+        {
+            // The same comparison on Microsoft.CodeAnalysis.Testing, which also compiles the result and checks the
+            // generator's diagnostics (none).
+            var (source, languageVersion) = Declarations[name];
+            var baseline = File.ReadAllText(Repository.PathOf("tests", "OAuthGen.Tests", "Generator", "Baselines", name + ".g.cs.txt"));
+            var test = new OAuthGenGeneratorTest(languageVersion);
+            test.TestState.Sources.Add(source);
+            test.TestState.GeneratedSources.Add((typeof(OAuthProviderGenerator), "Acme.Example.OAuthProvider.g.cs", SourceText.From(baseline, Encoding.UTF8)));
+
+            await test.RunAsync();
+        }
+
+        public static TheoryData<string> DeclarationNames => new(Declarations.Keys);
 
         [Fact]
         public void Every_baseline_belongs_to_a_case()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -59,39 +60,34 @@ namespace OAuthGen.Generator.Analyzers
 
         private static void AnalyzeType(SymbolAnalysisContext context, OAuthSymbols symbols)
         {
-            if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type)
+            if (context.Symbol is not INamedTypeSymbol type)
             {
                 return;
             }
 
-            AttributeData? providerAttribute = null;
-            foreach (var attribute in type.GetAttributes())
+            // A problem is reported by the action of the type whose declaration holds it, so that it stays local to
+            // that symbol (the IDE computes and fixes only local diagnostics as the user types): OAUTH003 on a
+            // containing type that is not partial comes from that type's action, not from the provider's.
+            foreach (var nested in NestedProviders(type, symbols))
             {
-                if (OAuthSymbols.Is(attribute.AttributeClass, symbols.ProviderAttribute))
+                if (ReadDeclaration(context, nested.Type, nested.Attribute) is { } nestedReading)
                 {
-                    // The first: when there are more, the reader says so (and CS0579 too).
-                    providerAttribute = attribute;
-                    break;
+                    ReportOwnProblems(context, type, nestedReading, isProvider: false);
                 }
             }
 
-            if (providerAttribute is null)
+            if (type.TypeKind != TypeKind.Class || ProviderAttributeOf(type, symbols) is not { } providerAttribute)
             {
                 return;
             }
 
             var provider = new AttributeArguments(providerAttribute, context.CancellationToken);
-            if (provider.Syntax?.Parent?.Parent is not TypeDeclarationSyntax declaration)
+            if (ReadDeclaration(context, type, providerAttribute) is not { } reading)
             {
                 return;
             }
 
-            var reading = DeclarationReader.Read(type, providerAttribute, declaration, context.Compilation, context.CancellationToken);
-            foreach (var problem in reading.Problems)
-            {
-                context.ReportDiagnostic(problem.ToDiagnostic());
-            }
-
+            ReportOwnProblems(context, type, reading, isProvider: true);
             var declared = new Declaration(context, type, provider);
             CheckEndpoints(declared);
             CheckGrants(declared);
@@ -99,6 +95,61 @@ namespace OAuthGen.Generator.Analyzers
             CheckHeaders(declared, symbols);
             CheckParameters(declared, symbols);
         }
+
+        /// <summary>The first [OAuthProvider] of the type: when there are more, the reader says so (and CS0579 too).</summary>
+        private static AttributeData? ProviderAttributeOf(INamedTypeSymbol type, OAuthSymbols symbols)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (OAuthSymbols.Is(attribute.AttributeClass, symbols.ProviderAttribute))
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
+
+        private static DeclarationReader.Reading? ReadDeclaration(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData providerAttribute) =>
+            providerAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).Parent?.Parent is TypeDeclarationSyntax declaration
+                ? DeclarationReader.Read(type, providerAttribute, declaration, context.Compilation, context.CancellationToken)
+                : null;
+
+        /// <summary>The provider classes nested (at any depth) in <paramref name="type"/>, with their attribute.</summary>
+        private static IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute)> NestedProviders(INamedTypeSymbol type, OAuthSymbols symbols)
+        {
+            foreach (var member in type.GetTypeMembers())
+            {
+                if (member.TypeKind == TypeKind.Class && ProviderAttributeOf(member, symbols) is { } attribute)
+                {
+                    yield return (member, attribute);
+                }
+
+                foreach (var deeper in NestedProviders(member, symbols))
+                {
+                    yield return deeper;
+                }
+            }
+        }
+
+        // The problems located in a declaration of this type, outside the types nested in it; the provider's action also
+        // takes those with no place in source, so that none is lost.
+        private static void ReportOwnProblems(SymbolAnalysisContext context, INamedTypeSymbol type, DeclarationReader.Reading reading, bool isProvider)
+        {
+            foreach (var problem in reading.Problems)
+            {
+                var owned = problem.Location.IsInSource
+                    ? Declares(type, problem.Location) && !type.GetTypeMembers().Any(member => Declares(member, problem.Location))
+                    : isProvider;
+                if (owned)
+                {
+                    context.ReportDiagnostic(problem.ToDiagnostic());
+                }
+            }
+        }
+
+        private static bool Declares(INamedTypeSymbol type, Location location) =>
+            type.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan));
 
         // OAUTH005, OAUTH006.
         private static void CheckEndpoints(Declaration declared)

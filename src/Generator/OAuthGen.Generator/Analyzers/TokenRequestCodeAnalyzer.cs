@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using OAuthGen.Generator.Declarations;
 using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.Generator.Analyzers
@@ -32,8 +33,8 @@ namespace OAuthGen.Generator.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 // Without System.Net.Http there is no header to set: nothing to find.
-                var authenticationHeaderValue = start.Compilation.GetTypeByMetadataName(HeadersNamespace + ".AuthenticationHeaderValue");
-                var httpHeaders = start.Compilation.GetTypeByMetadataName(HeadersNamespace + ".HttpHeaders");
+                var authenticationHeaderValue = TypeLookup.Find(start.Compilation, HeadersNamespace + ".AuthenticationHeaderValue");
+                var httpHeaders = TypeLookup.Find(start.Compilation, HeadersNamespace + ".HttpHeaders");
                 if (authenticationHeaderValue is null || httpHeaders is null)
                 {
                     return;
