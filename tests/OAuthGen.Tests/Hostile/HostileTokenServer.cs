@@ -32,6 +32,11 @@ namespace OAuthGen.Tests.Hostile
         public const string GoodAccessToken = "access-Sentinel-hostile-good";
         public const string StolenAccessToken = "stolen-Sentinel-other-origin";
 
+        /// <summary>The credentials of the answers refused for another fault (a bad expires_in): they must not show either.</summary>
+        public const string RefusedAccessToken = "refused-access-Sentinel";
+
+        public const string RefusedRefreshToken = "refused-refresh-Sentinel";
+
         private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
         private WebApplication? _main;
         private WebApplication? _other;
@@ -308,12 +313,12 @@ namespace OAuthGen.Tests.Hostile
 
                 case "negative-expiry":
                     await DrainAsync(context);
-                    await Json(context, 200, "{\"access_token\":\"abc\",\"expires_in\":-3600}");
+                    await Json(context, 200, "{\"access_token\":\"" + RefusedAccessToken + "\",\"expires_in\":-3600,\"refresh_token\":{\"value\":\"" + RefusedRefreshToken + "\"}}");
                     return;
 
                 case "absurd-expiry":
                     await DrainAsync(context);
-                    await Json(context, 200, "{\"access_token\":\"abc\",\"expires_in\":1e300}");
+                    await Json(context, 200, "{\"access_token\":\"" + RefusedAccessToken + "\",\"expires_in\":1e300,\"refresh_token\":{\"value\":\"" + RefusedRefreshToken + "\"}}");
                     return;
 
                 case "huge-expiry":
@@ -324,7 +329,7 @@ namespace OAuthGen.Tests.Hostile
 
                 case "word-expiry":
                     await DrainAsync(context);
-                    await Json(context, 200, "{\"access_token\":\"abc\",\"expires_in\":\"soon\"}");
+                    await Json(context, 200, "{\"access_token\":\"" + RefusedAccessToken + "\",\"expires_in\":\"soon\",\"refresh_token\":{\"value\":\"" + RefusedRefreshToken + "\"}}");
                     return;
 
                 case "empty":

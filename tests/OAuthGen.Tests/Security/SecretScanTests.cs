@@ -27,7 +27,8 @@ namespace OAuthGen.Tests.Security
         private static readonly string[] Scenarios =
         {
             "ok", "form", "textplain", "error401", "error200", "html500", "unavailable", "flaky503", "flaky-reset", "truncated-length",
-            "truncated-json", "invalid-utf8", "no-access-token", "negative-expiry", "absurd-expiry", "empty", "redirect-307-port",
+            "truncated-json", "truncated-chunked", "invalid-utf8", "no-access-token", "negative-expiry", "absurd-expiry", "word-expiry", "huge-expiry",
+            "flaky502", "always503", "empty", "redirect-307-port",
             "redirect-308-host", "redirect-302-port", "redirect-301-scheme",
         };
 
