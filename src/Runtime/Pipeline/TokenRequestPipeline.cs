@@ -80,7 +80,7 @@ namespace OAuthGen.Infrastructure
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(bytes, clearArray: true);
+                    BoundedContent.Return(bytes, length);
                 }
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
@@ -109,7 +109,7 @@ namespace OAuthGen.Infrastructure
         private static Exception Failed(TokenRequestTelemetry? telemetry, Exception exception) => telemetry?.Failed(exception) ?? exception;
 
         /// <summary>Client authentication, payload and headers: all but the grant's own parameters taken from what was made before.</summary>
-        private PreparedRequest Prepare(TokenRequestBody body, Uri endpoint)
+        internal PreparedRequest Prepare(TokenRequestBody body, Uri endpoint)
         {
             var grant = body.Grant;
             var template = Template(grant, endpoint);
