@@ -70,13 +70,7 @@ public class EndToEndBreakdownBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<string?> HandWritten()
     {
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = _credentials.ClientId,
-            ["client_secret"] = _credentials.ClientSecret,
-            ["scope"] = Scope,
-        });
+        using var content = EndToEndBenchmarks.HandWrittenForm(_credentials, Scope);
         using var response = await _handWrittenHttp.PostAsync("configapi/v2/oauth/token", content).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
@@ -102,13 +96,7 @@ public class EndToEndBreakdownBenchmarks
     [Benchmark]
     public long HandWrittenRequest()
     {
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = _credentials.ClientId,
-            ["client_secret"] = _credentials.ClientSecret,
-            ["scope"] = Scope,
-        });
+        using var content = EndToEndBenchmarks.HandWrittenForm(_credentials, Scope);
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = content };
         content.CopyTo(Stream.Null, null, default);
         return content.Headers.ContentLength ?? 0;

@@ -63,7 +63,7 @@ namespace OAuthGen.Infrastructure
         /// <summary>
         /// Clears the <paramref name="length"/> bytes the answer was read into (it may hold tokens) and returns the buffer
         /// to the pool. Only those bytes: a read that succeeded wrote nothing past them, and clearing the whole rented
-        /// buffer (4 KB at least) was 14% of the read of a small answer (docs/benchmarks.md, "Runtime engine").
+        /// buffer (4 KB at least) was 14–17% of the read of a small answer (docs/benchmarks.md, "Runtime engine").
         /// </summary>
         public static void Return(byte[] bytes, int length)
         {
