@@ -19,6 +19,10 @@ internal static class PairedComparison
 {
     private const int Rounds = 41;
     private const int GeneratorRounds = 11;
+    // OAuthGen.dll starts in tier-0 code while System.Text.Json is precompiled (ReadyToRun): under a load of 20-30 on
+    // two cores, half a second per contender left the first group measured (the reader on seed 000) unsettled, 1.2-1.6
+    // times slower than the same code measured later in the process (docs/benchmarks.md, "Reader, seed 000").
+    private const int WarmUpMilliseconds = 1500;
     private static object? s_sink;
 
     /// <param name="only">Comma-separated sections to measure (reader, end-to-end, identitymodel, generator, cached); all when null.</param>
@@ -91,6 +95,53 @@ internal static class PairedComparison
                 ("FullGeneration", () => full.FullGeneration()));
         }
 
+        if (Wanted("breakdown"))
+        {
+            // Seed 001, client side only (a handler that answers from memory): the whole request, then each stage.
+            var breakdown = new EndToEndBreakdownBenchmarks();
+            breakdown.Setup();
+            Append(text, "Breakdown (seed 001, in memory)", "whole request", withBytes: true,
+                ("HandWritten", () => Wait(breakdown.HandWritten())),
+                ("GeneratedClient", () => Wait(breakdown.GeneratedClient())),
+                ("Floor", () => Wait(breakdown.Floor())));
+            Append(text, "Breakdown (seed 001, in memory)", "request message", withBytes: true,
+                ("HandWrittenRequest", () => breakdown.HandWrittenRequest()),
+                ("GeneratedRequest", () => breakdown.GeneratedRequest()));
+            Append(text, "Breakdown (seed 001, in memory)", "answer read, parse, map", withBytes: true,
+                ("HandWrittenReadAndParse", () => Wait(breakdown.HandWrittenReadAndParse())),
+                ("GeneratedReadAndMap", () => Wait(breakdown.GeneratedReadAndMap())),
+                ("BoundedReadClearBuffer", () => Wait(breakdown.BoundedReadClearBuffer())),
+                ("BoundedReadClearLength", () => Wait(breakdown.BoundedReadClearLength())),
+                ("Serializer", () => breakdown.Serializer()),
+                ("Reader", () => breakdown.Reader()),
+                ("ReaderAndMapping", () => breakdown.ReaderAndMapping()));
+            Append(text, "Breakdown (seed 001, in memory)", "per-request checks", withBytes: true,
+                ("ClockRead", () => breakdown.ClockRead()),
+                ("OriginCheck", () => breakdown.OriginCheck()),
+                ("RetryAfterHeader", () => breakdown.RetryAfterHeader()),
+                ("Deadline", () => breakdown.Deadline()),
+                ("TelemetryOff", () => breakdown.TelemetryOff()));
+        }
+
+        if (Wanted("reader-breakdown"))
+        {
+            var reader = new ReaderBenchmarks { Seed = "000 afero" };
+            reader.Setup();
+            var parts = new ReaderBreakdownBenchmarks();
+            parts.Setup();
+            Append(text, "Reader breakdown (seed 000)", "one answer", withBytes: true,
+                ("JsonSerializerSourceGenerated", () => reader.JsonSerializerSourceGenerated()),
+                ("OAuthGenReader", () => reader.OAuthGenReader()),
+                ("OAuthGenReaderTypedFields", () => reader.OAuthGenReaderTypedFields()),
+                ("JsonSerializerSourceGeneratedTypedFields", () => reader.JsonSerializerSourceGeneratedTypedFields()),
+                ("TokenizeOnly", () => parts.TokenizeOnly()),
+                ("TokenizeAndDecodeStrings", () => parts.TokenizeAndDecodeStrings()),
+                ("Utf8Validation", () => parts.Utf8Validation()),
+                ("NameMatching", () => parts.NameMatching()),
+                ("TwoObjects", () => parts.TwoObjects()),
+                ("OneDto", () => parts.OneDto()));
+        }
+
         if (Wanted("cached"))
         {
             var cached = new CachedTokenBenchmarks();
@@ -110,6 +161,9 @@ internal static class PairedComparison
     private static void Append(StringBuilder text, string benchmark, string @case, params (string Name, Func<object?> Run)[] contenders) =>
         Append(text, benchmark, @case, 1, Rounds, contenders);
 
+    private static void Append(StringBuilder text, string benchmark, string @case, bool withBytes, params (string Name, Func<object?> Run)[] contenders) =>
+        Append(text, benchmark, @case, 1, Rounds, contenders, withBytes);
+
     private static void Append(StringBuilder text, string benchmark, string @case, int requests, params (string Name, Func<object?> Run)[] contenders) =>
         Append(text, benchmark, @case, requests, Rounds, contenders);
 
@@ -120,14 +174,19 @@ internal static class PairedComparison
     }
 
     // One call of a contender does `requests` operations (an end-to-end call sends 1,000 token requests).
-    private static void Append(StringBuilder text, string benchmark, string @case, int requests, int rounds, params (string Name, Func<object?> Run)[] contenders)
+    private static void Append(StringBuilder text, string benchmark, string @case, int requests, int rounds, params (string Name, Func<object?> Run)[] contenders) =>
+        Append(text, benchmark, @case, requests, rounds, contenders, withBytes: false);
+
+    // withBytes: the bytes this thread allocated per operation are added to the case's name (exact for code that
+    // completes synchronously, as everything in the breakdown does with a handler that answers from memory).
+    private static void Append(StringBuilder text, string benchmark, string @case, int requests, int rounds, (string Name, Func<object?> Run)[] contenders, bool withBytes)
     {
-        // Warm up for half a second each, so that tiered compilation has settled on optimized code; then calibrate:
+        // Warm up for 1.5 s each, so that tiered compilation has settled on optimized code; then calibrate:
         // enough operations for about 5 ms of the slowest contender.
         foreach (var (_, run) in contenders)
         {
             var warming = Stopwatch.StartNew();
-            while (warming.ElapsedMilliseconds < 500)
+            while (warming.ElapsedMilliseconds < WarmUpMilliseconds)
             {
                 s_sink = run();
             }
@@ -161,9 +220,22 @@ internal static class PairedComparison
         for (var index = 0; index < contenders.Length; index++)
         {
             var faster = ratios[index].Count(r => r < 1);
+            var name = withBytes ? contenders[index].Name + " (" + BytesPerOperation(contenders[index].Run) + " B)" : contenders[index].Name;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {benchmark} | {@case} | {(index == 0 ? "**" + contenders[index].Name + "**" : contenders[index].Name)} | {Duration(Median(times[index]))} | {Median(ratios[index]):F2} | {(index == 0 ? "" : faster + " / " + rounds)} |");
+                $"| {benchmark} | {@case} | {(index == 0 ? "**" + name + "**" : name)} | {Duration(Median(times[index]))} | {Median(ratios[index]):F2} | {(index == 0 ? "" : faster + " / " + rounds)} |");
         }
+    }
+
+    private static long BytesPerOperation(Func<object?> run)
+    {
+        const int operations = 1000;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < operations; i++)
+        {
+            s_sink = run();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / operations;
     }
 
     private static double Time(Func<object?> run, int operations)

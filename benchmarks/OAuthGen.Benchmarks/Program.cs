@@ -11,7 +11,7 @@ using OAuthGen.Benchmarks;
 // benchmarks/run.sh runs this; the modes besides BenchmarkDotNet's own are:
 //   --generator-report FILE        incremental steps per keystroke (checked) and analyzer times, as markdown
 //   --paired FILE [--only LIST]    reader, end-to-end and cached-token contenders measured interleaved, as markdown;
-//                                  LIST: reader,end-to-end,identitymodel,generator,cached (all by default)
+//                                  LIST: reader,end-to-end,identitymodel,generator,cached,breakdown,reader-breakdown (all by default)
 //   --write-synthetic DIR N ROOT   the synthetic N-provider project on disk, for a real `dotnet build`
 //   --results FILE (with BenchmarkDotNet arguments)   the results tables, as markdown
 //   --smoke                        every benchmark once, to check that it works (no meaningful numbers)

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
@@ -80,7 +79,7 @@ namespace OAuthGen.Infrastructure
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(bytes, clearArray: true);
+                    BoundedContent.Return(bytes, length);
                 }
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
@@ -109,7 +108,7 @@ namespace OAuthGen.Infrastructure
         private static Exception Failed(TokenRequestTelemetry? telemetry, Exception exception) => telemetry?.Failed(exception) ?? exception;
 
         /// <summary>Client authentication, payload and headers: all but the grant's own parameters taken from what was made before.</summary>
-        private PreparedRequest Prepare(TokenRequestBody body, Uri endpoint)
+        internal PreparedRequest Prepare(TokenRequestBody body, Uri endpoint)
         {
             var grant = body.Grant;
             var template = Template(grant, endpoint);

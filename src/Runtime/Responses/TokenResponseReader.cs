@@ -71,6 +71,9 @@ namespace OAuthGen.Infrastructure
         /// <summary>Whether <paramref name="name"/> is one of the standard members (ASCII case-insensitively), which <see cref="TokenResponse.AdditionalFields"/> leaves out.</summary>
         internal static bool IsStandardName(string name) => Classify(name) != StandardField.None;
 
+        /// <summary>The same for a name's unescaped UTF-8 bytes.</summary>
+        internal static bool IsStandardName(ReadOnlySpan<byte> name) => Classify(name) != StandardField.None;
+
         private static TokenResponse? ReadJson(ReadOnlySpan<byte> body, out string? problem, TokenFieldSet? fields)
         {
             var response = new TokenResponse();

@@ -37,6 +37,21 @@ namespace OAuthGen.Tests.Runtime
             }
         }
 
+        [Theory]
+        [InlineData(60)]
+        [InlineData(9000)]
+        public async Task The_bytes_an_answer_was_read_into_are_cleared_when_the_buffer_goes_back(int size)
+        {
+            var answer = Encoding.ASCII.GetBytes("{\"access_token\":\"" + new string('t', size) + "\"}");
+            using var content = new ByteArrayContent(answer);
+
+            var (bytes, length) = await BoundedContent.ReadAsync(content, 1 << 20, CancellationToken.None);
+            Assert.Equal(answer, bytes.AsSpan(0, length).ToArray());
+
+            BoundedContent.Return(bytes, length);
+            Assert.True(bytes.AsSpan(0, length).IndexOfAnyExcept((byte)0) < 0, "a byte of the answer is still in the pooled buffer");
+        }
+
         [Fact]
         public async Task A_request_sends_the_precomputed_body_with_its_own_parameters_in_between()
         {
