@@ -20,7 +20,7 @@ namespace OAuthGen.Tests.TokenManagement
         /// Connections open, but nothing passes either way while it lasts: a partitioned network. What was sent meanwhile
         /// is held and passes once the fault ends, as TCP's retransmissions would deliver it.
         /// </summary>
-        Blackhole,
+        Partition,
 
         /// <summary>Every chunk the client sends waits <see cref="FaultyTcpProxy.Delay"/> before it is passed on.</summary>
         Slow,
@@ -149,7 +149,7 @@ namespace OAuthGen.Tests.TokenManagement
                         return;
                     }
 
-                    while (_fault == NetworkFault.Blackhole)
+                    while (_fault == NetworkFault.Partition)
                     {
                         await Task.Delay(10, oneSideClosed.Token);
                     }

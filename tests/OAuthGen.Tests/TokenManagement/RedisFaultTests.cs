@@ -16,7 +16,7 @@ using Xunit.Abstractions;
 namespace OAuthGen.Tests.TokenManagement
 {
     /// <summary>
-    /// 1,000 concurrent callers on five instances that share a real Redis through a faulty proxy (down, swallowing,
+    /// 1,000 concurrent callers on five instances that share a real Redis through a faulty proxy (down, partitioned,
     /// 2 s per command, flapping), with tokens from a loopback token server: every caller gets a token from the
     /// provider (or, with a short timeout of its own, an OperationCanceledException in time), none waits longer than
     /// the configured timeouts allow, and each instance asks the provider at most once.
@@ -54,7 +54,7 @@ namespace OAuthGen.Tests.TokenManagement
         {
             Healthy,
             Down,
-            Swallowing,
+            Partitioned,
             Slow,
             Flapping,
         }
@@ -62,7 +62,7 @@ namespace OAuthGen.Tests.TokenManagement
         [Theory(Timeout = 60_000)]
         [InlineData(Scenario.Healthy)]
         [InlineData(Scenario.Down)]
-        [InlineData(Scenario.Swallowing)]
+        [InlineData(Scenario.Partitioned)]
         [InlineData(Scenario.Slow)]
         [InlineData(Scenario.Flapping)]
         public async Task A_thousand_callers_get_tokens_in_time_with_a_bounded_number_of_token_requests(Scenario scenario)
@@ -100,15 +100,15 @@ namespace OAuthGen.Tests.TokenManagement
                     case Scenario.Down:
                         proxy.Fault = NetworkFault.Refuse;
                         break;
-                    case Scenario.Swallowing:
-                        proxy.Fault = NetworkFault.Blackhole;
+                    case Scenario.Partitioned:
+                        proxy.Fault = NetworkFault.Partition;
                         break;
                     case Scenario.Slow:
                         proxy.Fault = NetworkFault.Slow;
                         break;
                     case Scenario.Flapping:
-                        // Each instance joins the storm in another phase: swallowed, well, slow, well, down, well, ...
-                        flapping = proxy.FlapAsync(TimeSpan.FromMilliseconds(150), stopFlapping.Token, NetworkFault.Blackhole, NetworkFault.Slow, NetworkFault.Refuse);
+                        // Each instance joins the storm in another phase: partitioned, well, slow, well, down, well, ...
+                        flapping = proxy.FlapAsync(TimeSpan.FromMilliseconds(150), stopFlapping.Token, NetworkFault.Partition, NetworkFault.Slow, NetworkFault.Refuse);
                         break;
                 }
 
@@ -132,7 +132,7 @@ namespace OAuthGen.Tests.TokenManagement
                 var hasty = outcomes.Where(o => o.Timeout == ShortCallerTimeout).ToList();
                 Assert.All(hasty, o => Assert.True(o.Token is not null || o.Failure is OperationCanceledException, o.Failure?.ToString()));
                 Assert.All(hasty, o => Assert.True(o.Elapsed < ShortCallerTimeout + Slack, $"a caller with a {ShortCallerTimeout.TotalMilliseconds} ms timeout waited {o.Elapsed.TotalMilliseconds:F0} ms"));
-                if (scenario is Scenario.Slow or Scenario.Swallowing)
+                if (scenario is Scenario.Slow or Scenario.Partitioned)
                 {
                     // Every read outlasts SharedCacheTimeout, longer than these callers give: they stop waiting on time.
                     Assert.Contains(hasty, o => o.Failure is OperationCanceledException);
