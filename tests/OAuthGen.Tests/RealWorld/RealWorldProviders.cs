@@ -11,4 +11,17 @@ namespace OAuthGen.Tests.RealWorld
         AuthorizationEndpoint = "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize",
         DeviceAuthorizationEndpoint = "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/devicecode")]
     public partial class EntraAuth { }
+
+    // Mailchimp: https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/
+    // Tokens do not expire ("expires_in": 0), no refresh token, and no PKCE in its documentation. RefreshToken is
+    // declared only so that UserTokenManager (which needs a refresh client) can hold the token: Mailchimp never issues
+    // one, and the tests check that the manager never asks again.
+#pragma warning disable OAUTH011 // Mailchimp documents no PKCE
+    [OAuthProvider("https://login.mailchimp.com/oauth2/token",
+        ClientAuth = ClientAuthMethod.ClientSecretPost,
+        Grants = OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken,
+        AuthorizationEndpoint = "https://login.mailchimp.com/oauth2/authorize",
+        UsePkce = false)]
+    public partial class MailchimpAuth { }
+#pragma warning restore OAUTH011
 }
