@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace OAuthGen
@@ -24,6 +25,15 @@ namespace OAuthGen
 
         /// <summary>Overrides the metadata document of the attribute (RFC 8414 / OpenID Connect discovery).</summary>
         public Uri? MetadataAddress { get; set; }
+
+        /// <summary>
+        /// Values for the <c>{name}</c> placeholders of the declared endpoints, such as <c>tenant</c> in
+        /// <c>https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token</c>. Each value fills one path segment: it is
+        /// URI-escaped, and an empty value or one with <c>/</c>, <c>\</c>, <c>?</c>, <c>#</c> or <c>..</c> is refused. Names
+        /// compare case-insensitively, as configuration keys do (configuration: <c>OAuth:Name:EndpointParameters:tenant</c>).
+        /// A placeholder without a value fails start-up validation and the first request. Empty by default.
+        /// </summary>
+        public IDictionary<string, string> EndpointParameters { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
         /// The private key for <c>private_key_jwt</c> client authentication, as PEM (RSA or EC, PKCS#8 or traditional).

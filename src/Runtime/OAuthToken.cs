@@ -39,14 +39,17 @@ namespace OAuthGen
         /// <summary>The lifetime the provider gave in <c>expires_in</c>, or null when it gave none.</summary>
         public TimeSpan? ExpiresIn { get; set; }
 
-        /// <summary>When the token expires: the time the response arrived plus <see cref="ExpiresIn"/>.</summary>
+        /// <summary>
+        /// When the token expires: the time the response arrived plus <see cref="ExpiresIn"/>; null when the provider
+        /// gave no lifetime, or <c>expires_in: 0</c> (no usable lifetime: the token is kept, as golang/oauth2 does).
+        /// </summary>
         public DateTimeOffset? ExpiresAt { get; set; }
 
         /// <summary>The refresh token, when the provider issued one.</summary>
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? RefreshToken { get; set; }
 
-        /// <summary>The granted scope, space-separated, when the provider sent it.</summary>
+        /// <summary>The granted scope, space-separated: what the provider sent, or, when it sent none, the scope the request asked for (RFC 6749 §5.1).</summary>
         public string? Scope { get; set; }
 
         /// <summary>The OpenID Connect ID token, when the provider sent one.</summary>

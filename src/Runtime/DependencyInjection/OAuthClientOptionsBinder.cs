@@ -30,6 +30,14 @@ namespace OAuthGen.DependencyInjection
             options.TokenEndpoint = ReadUri(section, nameof(OAuthClientOptions.TokenEndpoint)) ?? options.TokenEndpoint;
             options.AuthorizationEndpoint = ReadUri(section, nameof(OAuthClientOptions.AuthorizationEndpoint)) ?? options.AuthorizationEndpoint;
 
+            foreach (var parameter in section.GetSection(nameof(OAuthClientOptions.EndpointParameters)).GetChildren())
+            {
+                if (parameter.Value is { } value)
+                {
+                    options.EndpointParameters[parameter.Key] = value;
+                }
+            }
+
             if (section[nameof(OAuthClientOptions.MaxResponseBytes)] is { Length: > 0 } maxResponseBytes)
             {
                 options.MaxResponseBytes = int.TryParse(maxResponseBytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) && bytes > 0

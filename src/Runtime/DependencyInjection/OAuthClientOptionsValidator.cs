@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
+using OAuthGen.Infrastructure;
 
 namespace OAuthGen.DependencyInjection
 {
@@ -42,7 +43,35 @@ namespace OAuthGen.DependencyInjection
                 failures.Add($"{client}: MaxResponseBytes must be positive.");
             }
 
+            if (_provider is not null)
+            {
+                // The declared endpoints the options do not override: their placeholders need values.
+                AddTemplateProblems(failures, options, options.TokenEndpoint is null ? _provider.TokenEndpoint : null, "token endpoint");
+                AddTemplateProblems(failures, options, options.AuthorizationEndpoint is null ? _provider.AuthorizationEndpoint : null, "authorization endpoint");
+                AddTemplateProblems(failures, options, _provider.DeviceAuthorizationEndpoint, "device authorization endpoint");
+                AddTemplateProblems(failures, options, _provider.RevocationEndpoint, "revocation endpoint");
+                AddTemplateProblems(failures, options, _provider.IntrospectionEndpoint, "introspection endpoint");
+                AddTemplateProblems(failures, options, options.MetadataAddress is null ? _provider.MetadataAddress : null, "metadata address");
+            }
+
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        private void AddTemplateProblems(List<string> failures, OAuthClientOptions options, string? template, string what)
+        {
+            if (!EndpointTemplate.HasPlaceholders(template))
+            {
+                return;
+            }
+
+            foreach (var problem in EndpointTemplate.Problems(template!, options.EndpointParameters, _provider!.Name, what))
+            {
+                var sourced = problem.Replace("(configuration: EndpointParameters:", "(configuration: " + _source + ":EndpointParameters:");
+                if (!failures.Contains(sourced))
+                {
+                    failures.Add(sourced);
+                }
+            }
         }
 
         private static bool NeedsSecret(ClientAuthMethod? method) =>

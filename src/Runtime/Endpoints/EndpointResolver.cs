@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +19,8 @@ namespace OAuthGen.Infrastructure
     /// <summary>
     /// Stage 1: where a request goes. In order: the address configured in <see cref="OAuthClientOptions"/>, the one
     /// declared on the provider, the one its metadata document publishes; a relative address resolves against
-    /// <see cref="HttpClient.BaseAddress"/>, and the result must pass <see cref="EndpointSecurity.RequireSecureTransport"/>.
+    /// <see cref="HttpClient.BaseAddress"/>; a declared address's <c>{name}</c> placeholders are filled from
+    /// <see cref="OAuthClientOptions.EndpointParameters"/> (<see cref="EndpointTemplate"/>), and the result must pass <see cref="EndpointSecurity.RequireSecureTransport"/>.
     /// Each result is kept with what it was made from (compared by reference, O(1)), so a request resolves nothing
     /// again until the options, the base address or the metadata document change.
     /// </summary>
@@ -84,7 +86,7 @@ namespace OAuthGen.Infrastructure
         {
             var endpoint = Resolve(kind, _ => metadata);
             EndpointSecurity.RequireSecureTransport(endpoint, _options.AllowInsecureHttp, _provider.Name, Name(kind));
-            _resolved[(int)kind] = new Resolution(this, metadata, endpoint);
+            _resolved[(int)kind] = new Resolution(this, metadata, endpoint, TemplateValues.Of(Declared(kind), _options.EndpointParameters));
             return endpoint;
         }
 
@@ -97,7 +99,7 @@ namespace OAuthGen.Infrastructure
             }
             else if (Declared(kind) is { Length: > 0 } declared)
             {
-                endpoint = ParseWebUri(declared);
+                endpoint = ParseWebUri(EndpointTemplate.Expand(declared, _options.EndpointParameters, _provider.Name, Name(kind)));
             }
             else if (MetadataAddress() is { } metadataAddress)
             {
@@ -120,7 +122,8 @@ namespace OAuthGen.Infrastructure
         private Uri? MetadataAddress()
         {
             var cached = _metadataAddress;
-            if (cached is not null && ReferenceEquals(cached.Configured, _options.MetadataAddress) && ReferenceEquals(cached.BaseAddress, _httpClient.BaseAddress))
+            if (cached is not null && ReferenceEquals(cached.Configured, _options.MetadataAddress) && ReferenceEquals(cached.BaseAddress, _httpClient.BaseAddress)
+                && TemplateValues.Match(cached.Values, _options.EndpointParameters))
             {
                 return cached.Address;
             }
@@ -132,10 +135,13 @@ namespace OAuthGen.Infrastructure
             }
             else
             {
-                address = _provider.MetadataAddress is { Length: > 0 } declared ? MakeAbsolute(ParseWebUri(declared), "metadata address") : null;
+                address = _provider.MetadataAddress is { Length: > 0 } declared
+                    ? MakeAbsolute(ParseWebUri(EndpointTemplate.Expand(declared, _options.EndpointParameters, _provider.Name, "metadata address")), "metadata address")
+                    : null;
             }
 
-            _metadataAddress = new MetadataAddressResolution(_options.MetadataAddress, _httpClient.BaseAddress, address);
+            _metadataAddress = new MetadataAddressResolution(
+                _options.MetadataAddress, _httpClient.BaseAddress, address, TemplateValues.Of(_provider.MetadataAddress, _options.EndpointParameters));
             return address;
         }
 
@@ -159,8 +165,7 @@ namespace OAuthGen.Infrastructure
             _ => null,
         };
 
-        // Where a template such as "https://{tenant}.example.com/oauth/token" would be expanded from the options: the
-        // declared addresses are used as they are written today.
+        // As written in the attribute: possibly a template such as "https://login.example.com/{tenant}/oauth/token".
         private string? Declared(EndpointKind kind) => kind switch
         {
             EndpointKind.Token => _provider.TokenEndpoint,
@@ -199,9 +204,11 @@ namespace OAuthGen.Infrastructure
             private readonly Uri? _baseAddress;
             private readonly bool _allowInsecureHttp;
             private readonly ProviderMetadata? _metadata;
+            private readonly TemplateValues? _values;
 
-            public Resolution(EndpointResolver resolver, ProviderMetadata? metadata, Uri endpoint)
+            public Resolution(EndpointResolver resolver, ProviderMetadata? metadata, Uri endpoint, TemplateValues? values)
             {
+                _values = values;
                 _tokenEndpoint = resolver._options.TokenEndpoint;
                 _authorizationEndpoint = resolver._options.AuthorizationEndpoint;
                 _metadataAddress = resolver._options.MetadataAddress;
@@ -225,14 +232,16 @@ namespace OAuthGen.Infrastructure
                     && ReferenceEquals(_metadataAddress, options.MetadataAddress)
                     && ReferenceEquals(_baseAddress, resolver._httpClient.BaseAddress)
                     && _allowInsecureHttp == options.AllowInsecureHttp
-                    && ReferenceEquals(_metadata, metadata);
+                    && ReferenceEquals(_metadata, metadata)
+                    && TemplateValues.Match(_values, options.EndpointParameters);
             }
         }
 
         private sealed class MetadataAddressResolution
         {
-            public MetadataAddressResolution(Uri? configured, Uri? baseAddress, Uri? address)
+            public MetadataAddressResolution(Uri? configured, Uri? baseAddress, Uri? address, TemplateValues? values)
             {
+                Values = values;
                 Configured = configured;
                 BaseAddress = baseAddress;
                 Address = address;
@@ -243,6 +252,64 @@ namespace OAuthGen.Infrastructure
             public Uri? BaseAddress { get; }
 
             public Uri? Address { get; }
+
+            public TemplateValues? Values { get; }
+        }
+
+        /// <summary>The placeholder values a template was expanded with, so a cached result follows a change of them.</summary>
+        private sealed class TemplateValues
+        {
+            private readonly IDictionary<string, string>? _dictionary;
+            private readonly string[] _names;
+            private readonly string?[] _values;
+
+            private TemplateValues(IDictionary<string, string>? dictionary, string[] names)
+            {
+                _dictionary = dictionary;
+                _names = names;
+                _values = new string?[names.Length];
+                for (var i = 0; i < names.Length; i++)
+                {
+                    _values[i] = dictionary is not null && dictionary.TryGetValue(names[i], out var value) ? value : null;
+                }
+            }
+
+            /// <summary>The values of the template's placeholders now, or null for a template without any (nothing to follow).</summary>
+            public static TemplateValues? Of(string? template, IDictionary<string, string>? dictionary)
+            {
+                if (!EndpointTemplate.HasPlaceholders(template))
+                {
+                    return null;
+                }
+
+                var names = new List<string>();
+                EndpointTemplate.Parse(template!, names);
+                return new TemplateValues(dictionary, names.ToArray());
+            }
+
+            public static bool Match(TemplateValues? snapshot, IDictionary<string, string>? dictionary)
+            {
+                if (snapshot is null)
+                {
+                    return true;
+                }
+
+                if (!ReferenceEquals(snapshot._dictionary, dictionary))
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < snapshot._names.Length; i++)
+                {
+                    var now = dictionary is not null && dictionary.TryGetValue(snapshot._names[i], out var value) ? value : null;
+                    if (!string.Equals(now, snapshot._values[i], StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
         }
     }
 }

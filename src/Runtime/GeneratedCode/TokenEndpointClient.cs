@@ -346,7 +346,11 @@ namespace OAuthGen.Infrastructure
         {
             // Fail on missing credentials before anything is fetched or sent.
             _pipeline.Authentication.RequireCredentials(Options, Provider);
-            return _pipeline.SendAsync(body, static (answer, create) => ResponseMapping.CreateToken(answer, create), factory, cancellationToken);
+            return _pipeline.SendAsync(
+                body,
+                static (answer, state) => ResponseMapping.CreateToken(answer, state.Factory, state.RequestedScope),
+                (Factory: factory, RequestedScope: body.Scope),
+                cancellationToken);
         }
 
         private static void ThrowIfNull(object? value, string name)

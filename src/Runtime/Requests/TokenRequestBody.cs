@@ -43,12 +43,16 @@ namespace OAuthGen.Infrastructure
             }
         }
 
+        /// <summary>The scope this request asks for, when it asks for one (what a token answer without <c>scope</c> granted).</summary>
+        public string? Scope { get; private set; }
+
         public void AddScope(string? scope)
         {
             // An empty scope is sent as "scope=": some providers (seed 002) document it that way.
             if (scope is not null)
             {
                 Add("scope", scope);
+                Scope = scope.Length > 0 ? scope : null;
             }
         }
     }

@@ -16,7 +16,8 @@ namespace OAuthGen.Infrastructure
     {
         private static readonly TimeSpan DefaultDevicePollInterval = TimeSpan.FromSeconds(5);
 
-        public static TToken CreateToken<TToken>(Answer answer, TokenFactory<TToken> factory)
+        // requestedScope: what the request asked for; RFC 6749 §5.1, an answer without "scope" granted it.
+        public static TToken CreateToken<TToken>(Answer answer, TokenFactory<TToken> factory, string? requestedScope = null)
             where TToken : OAuthToken
         {
             var read = ReadAnswer(answer, "a token", factory.Fields is { Count: > 0 } fields ? fields : null);
@@ -29,11 +30,12 @@ namespace OAuthGen.Infrastructure
             token.AccessToken = read.AccessToken!;
             token.TokenType = read.TokenType;
             token.RefreshToken = read.RefreshToken;
-            token.Scope = read.Scope;
+            token.Scope = read.Scope ?? requestedScope;
             token.IdToken = read.IdToken;
             token.SetAdditionalFields(read);
             token.ExpiresIn = read.ExpiresIn;
-            if (read.ExpiresIn is { } lifetime)
+            // expires_in: 0 gives no usable lifetime (Mailchimp, VK): no expiry, as golang/oauth2 reads it, not "expired at once".
+            if (read.ExpiresIn is { } lifetime && lifetime > TimeSpan.Zero)
             {
                 token.ExpiresAt = lifetime < DateTimeOffset.MaxValue - answer.ReceivedAt ? answer.ReceivedAt + lifetime : DateTimeOffset.MaxValue;
             }

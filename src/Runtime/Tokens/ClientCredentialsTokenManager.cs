@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -329,7 +330,18 @@ namespace OAuthGen.Tokens
             // The client type stands for its provider; a configured endpoint (a sandbox) is another server.
             var options = _clientOptions.Get(_optionsName);
             var identity = new StringBuilder();
-            foreach (var part in new[] { _optionsName, options.TokenEndpoint?.OriginalString, options.ClientId, scope ?? options.Scope })
+            var parts = new List<string?> { _optionsName, options.TokenEndpoint?.OriginalString, options.ClientId, scope ?? options.Scope };
+            if (options.EndpointParameters is { Count: > 0 } endpointParameters)
+            {
+                // Another tenant, realm or region is another server.
+                foreach (var parameter in endpointParameters.OrderBy(parameter => parameter.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    parts.Add(parameter.Key.ToUpperInvariant());
+                    parts.Add(parameter.Value);
+                }
+            }
+
+            foreach (var part in parts)
             {
                 // Length-prefixed, so that no two different tuples make the same text.
                 identity.Append(part?.Length ?? -1).Append(':').Append(part).Append('|');

@@ -42,7 +42,8 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.ReservedHeader,
             DiagnosticDescriptors.ReservedParameter,
             DiagnosticDescriptors.InvalidTokenType,
-            DiagnosticDescriptors.ProviderAttributeUnusable);
+            DiagnosticDescriptors.ProviderAttributeUnusable,
+            DiagnosticDescriptors.MalformedEndpointPlaceholder);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -151,7 +152,7 @@ namespace OAuthGen.Generator.Analyzers
         private static bool Declares(INamedTypeSymbol type, Location location) =>
             type.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan));
 
-        // OAUTH005, OAUTH006.
+        // OAUTH005, OAUTH006, OAUTH023.
         private static void CheckEndpoints(Declaration declared)
         {
             // A blank or missing token endpoint is the reader's (OAUTH022, or from the metadata).
@@ -180,6 +181,25 @@ namespace OAuthGen.Generator.Analyzers
         private static void CheckEndpoint(Declaration declared, string what, string? text, ExpressionSyntax? expression)
         {
             var location = declared.Provider.LocationOf(expression);
+            if (EndpointTemplate.HasPlaceholders(text))
+            {
+                // OAUTH023; a well-formed template is checked as a URI with a sample value in each placeholder.
+                var names = new List<string>();
+                if (EndpointTemplate.Parse(text!, names) is { } malformed)
+                {
+                    declared.Report(DiagnosticDescriptors.MalformedEndpointPlaceholder, location, what, malformed);
+                    return;
+                }
+
+                var samples = new Dictionary<string, string>();
+                foreach (var name in names)
+                {
+                    samples[name] = "x";
+                }
+
+                text = EndpointTemplate.Expand(text!, samples, declared.Type.Name, what);
+            }
+
             if (EndpointRules.Problem(text, out var insecure) is { } problem)
             {
                 declared.Report(DiagnosticDescriptors.InvalidEndpoint, location, what, problem);

@@ -164,6 +164,13 @@ namespace OAuthGen.Generator.Diagnostics
             UsageCategory,
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor MalformedEndpointPlaceholder = Create(
+            DiagnosticIds.MalformedEndpointPlaceholder,
+            "The endpoint has a malformed placeholder",
+            "The {0} {1}; write each placeholder as {{name}} with a name of letters, digits, '_' or '-', filled from OAuthClientOptions.EndpointParameters",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

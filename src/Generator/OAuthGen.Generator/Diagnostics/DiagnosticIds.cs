@@ -71,5 +71,8 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>[OAuthProvider] gives no token endpoint (and no MetadataAddress), is declared twice, or does not bind: nothing is generated.</summary>
         public const string ProviderAttributeUnusable = "OAUTH022";
+
+        /// <summary>An endpoint has a malformed <c>{name}</c> placeholder: unclosed, empty, or a name that is not letters, digits, '_' or '-'.</summary>
+        public const string MalformedEndpointPlaceholder = "OAUTH023";
     }
 }
