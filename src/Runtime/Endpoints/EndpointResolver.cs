@@ -74,7 +74,7 @@ namespace OAuthGen.Infrastructure
         private async Task<Uri> ResolveFromMetadataAsync(EndpointKind kind, Uri metadataAddress, CancellationToken cancellationToken)
         {
             // The metadata names the endpoints that get the credentials: it must come over TLS as they do.
-            EndpointSecurity.RequireSecureTransport(metadataAddress, _options.AllowInsecureHttp, _provider.Name, "metadata address");
+            EndpointSecurity.RequireSecureTransport(metadataAddress, _options.AllowInsecureHttp, _provider.Name, "metadata address", checkedAtConnection: false);
             // The fetch is shared and bounded by HttpClient.Timeout; this caller may still give up on it sooner.
             var metadata = await CancellableWait.WaitAsync(
                 ProviderMetadata.GetAsync(_httpClient, metadataAddress, _timeProvider, _options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
@@ -186,7 +186,7 @@ namespace OAuthGen.Infrastructure
 
         // On Unix, "/oauth/token" parses as an absolute file:// URI; an endpoint is always http(s) or relative.
         private static Uri ParseWebUri(string text) =>
-            Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+            Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == EndpointSecurity.ServiceDiscoveryScheme)
                 ? absolute
                 : new Uri(text, UriKind.Relative);
 

@@ -121,7 +121,9 @@ namespace OAuthGen.Infrastructure
                 credentials.BasicParameter,
                 _headers,
                 Concat(body.Secrets, credentials.Secrets),
-                TokenRetry.For(grant, _provider.ClientAuth, _options.RetryTransientFailures));
+                TokenRetry.For(grant, _provider.ClientAuth, _options.RetryTransientFailures),
+                singleUse: TokenRetry.For(grant, _provider.ClientAuth, enabled: true) == TokenRetryPolicy.Never,
+                allowInsecureHttp: _options.AllowInsecureHttp);
         }
 
         private RequestTemplate Template(GrantDescriptor grant, Uri endpoint)

@@ -27,8 +27,12 @@ namespace OAuthGen.Infrastructure
             string? basicParameter,
             RequestHeaders headers,
             IReadOnlyList<string> secrets,
-            TokenRetryPolicy retryPolicy)
+            TokenRetryPolicy retryPolicy,
+            bool singleUse = false,
+            bool allowInsecureHttp = false)
         {
+            SingleUse = singleUse;
+            AllowInsecureHttp = allowInsecureHttp;
             Grant = grant;
             Endpoint = endpoint;
             _body = body;
@@ -47,11 +51,17 @@ namespace OAuthGen.Infrastructure
 
         public TokenRetryPolicy RetryPolicy { get; }
 
+        /// <summary>Whether the request consumes what it carries (a code, a password guess, an assertion): never sent twice, by OAuthGen or any handler.</summary>
+        public bool SingleUse { get; }
+
+        /// <summary>Whether plain http to a remote host is allowed once the address is resolved.</summary>
+        public bool AllowInsecureHttp { get; }
+
         /// <summary>A new message, its body and Basic header guarded at the endpoint's origin by <paramref name="guard"/>.</summary>
         public HttpRequestMessage CreateMessage(out OriginGuard guard)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, Endpoint);
-            guard = OriginGuard.For(request);
+            guard = OriginGuard.For(request, AllowInsecureHttp, SingleUse);
             RequestHeaders.AddAccept(request);
             if (_basicParameter is not null)
             {

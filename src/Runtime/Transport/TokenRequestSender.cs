@@ -38,12 +38,22 @@ namespace OAuthGen.Infrastructure
                 {
                     response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 }
+                catch (HttpRequestException e) when (guard.InsecureUri is { } insecure)
+                {
+                    request.Dispose();
+                    throw new InvalidOperationException(EndpointSecurity.InsecureAfterResolution(endpoint, insecure), e);
+                }
+                catch (HttpRequestException e) when (guard.SecondSendRefused)
+                {
+                    request.Dispose();
+                    throw SentTwice(prepared, e);
+                }
                 catch (HttpRequestException e) when (guard.RedirectedTo is { } target)
                 {
                     request.Dispose();
                     throw Redirected(endpoint, target, null, secrets, e);
                 }
-                catch (HttpRequestException) when (attempt == 1 && TokenRetry.MayRetryConnectionFailure(policy, guard.BodyWritten) && !cancellationToken.IsCancellationRequested)
+                catch (HttpRequestException) when (attempt == 1 && !PipelineRetries(request, guard) && TokenRetry.MayRetryConnectionFailure(policy, guard.BodyWritten) && !cancellationToken.IsCancellationRequested)
                 {
                     request.Dispose();
                     await TokenRetry.DelayAsync(timeProvider, TokenRetry.DefaultDelay, cancellationToken).ConfigureAwait(false);
@@ -59,7 +69,7 @@ namespace OAuthGen.Infrastructure
                 try
                 {
                     var answeredFrom = response.RequestMessage?.RequestUri ?? request.RequestUri;
-                    if (answeredFrom is not null && answeredFrom.IsAbsoluteUri && !EndpointSecurity.SameOrigin(answeredFrom, endpoint))
+                    if (answeredFrom is not null && answeredFrom.IsAbsoluteUri && !guard.IsOrigin(answeredFrom))
                     {
                         throw Redirected(endpoint, answeredFrom, null, secrets, null);
                     }
@@ -70,7 +80,7 @@ namespace OAuthGen.Infrastructure
                         throw Redirected(endpoint, target, response.StatusCode, secrets, null);
                     }
 
-                    if (attempt == 1 && TokenRetry.MayRetryStatus(policy, response.StatusCode))
+                    if (attempt == 1 && !PipelineRetries(request, guard) && TokenRetry.MayRetryStatus(policy, response.StatusCode))
                     {
                         var delay = TokenRetry.RetryAfter(response, timeProvider.GetUtcNow()) ?? TokenRetry.DefaultDelay;
                         if (delay <= TokenRetry.MaxDelay)
@@ -90,6 +100,36 @@ namespace OAuthGen.Infrastructure
                 }
             }
         }
+
+        /// <summary>
+        /// Whether a retry or hedging handler of the HttpClient's pipeline owns the retries of this request: it sent the
+        /// body more than once, or a Microsoft.Extensions.Http.Resilience handler put its context on the request. OAuthGen's
+        /// own retry then steps aside, so that the attempts are the handler's alone.
+        /// </summary>
+        private static bool PipelineRetries(HttpRequestMessage request, OriginGuard guard)
+        {
+            if (guard.BodyWrites > 1)
+            {
+                return true;
+            }
+
+#if NET
+            return ((System.Collections.Generic.IDictionary<string, object?>)request.Options).ContainsKey(ResilienceContextKey);
+#else
+            return request.Properties.ContainsKey(ResilienceContextKey);
+#endif
+        }
+
+        /// <summary>The key under which Microsoft.Extensions.Http.Resilience's handler attaches its context to the request it sends.</summary>
+        private const string ResilienceContextKey = "Resilience.Http.ResilienceContext";
+
+        private static OAuthException SentTwice(PreparedRequest prepared, Exception inner) =>
+            new OAuthException(
+                "A handler of the HttpClient (a retry or hedging strategy) tried to send the " + prepared.Grant.Operation + " request to " +
+                EndpointSecurity.Describe(prepared.Endpoint) + " a second time. It carries something single-use (an authorization code, a " +
+                "password, a device code or a client assertion), so OAuthGen sent it once and refused the repeat. Exclude token requests of " +
+                "this grant from that strategy, or let its first failure stand.",
+                null, null, null, null, null, inner);
 
         private static bool IsRedirect(HttpStatusCode status) => (int)status >= 300 && (int)status < 400 && status != HttpStatusCode.NotModified;
 

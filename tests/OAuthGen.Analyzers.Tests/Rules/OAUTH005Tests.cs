@@ -75,6 +75,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
         [InlineData("/oauth/token")]
         [InlineData("https://auth.example/token?tenant=a")]
         [InlineData("http://localhost:5000/token")]
+        [InlineData("https+http://identity/token")]
         public async Task Is_silent_on_usable_endpoints(string endpoint)
         {
             await AnalyzerVerifier.VerifyAsync($$"""

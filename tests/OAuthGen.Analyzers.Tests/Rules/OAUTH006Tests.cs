@@ -33,6 +33,9 @@ namespace OAuthGen.Analyzers.Tests.Rules
         [InlineData("http://[::1]:8080/token")]
         [InlineData("http://auth.localhost/token")]
         [InlineData("https://auth.example/token")]
+        // Service discovery's forms: a logical name, checked by the runtime at the address it resolves to.
+        [InlineData("http://identity/token")]
+        [InlineData("https+http://identity/token")]
         public async Task Is_silent_on_loopback_and_https(string endpoint)
         {
             await AnalyzerVerifier.VerifyAsync($$"""

@@ -26,7 +26,9 @@ namespace OAuthGen.Generator.Analyzers
             {
                 var isHttps = string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase);
                 var isHttp = string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase);
-                if (!isHttps && !isHttp)
+                // "https+http://identity/token": service discovery's "https, else http"; the runtime checks the address it resolves to.
+                var isServiceDiscovery = string.Equals(scheme, "https+http", StringComparison.OrdinalIgnoreCase);
+                if (!isHttps && !isHttp && !isServiceDiscovery)
                 {
                     return "'" + text + "' is not an http or https URI";
                 }
@@ -41,7 +43,7 @@ namespace OAuthGen.Generator.Analyzers
                     return "'" + text + "' has a fragment, which RFC 6749 §3.1 and §3.2 forbid";
                 }
 
-                insecure = isHttp && !IsLoopback(uri);
+                insecure = isHttp && !IsLoopback(uri) && !IsServiceName(uri);
                 return null;
             }
 
@@ -81,6 +83,10 @@ namespace OAuthGen.Generator.Analyzers
 
         private static bool IsLoopback(Uri uri) =>
             uri.IsLoopback || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A single-label name (http://identity/token): a service name a resolver maps to an address, checked by the runtime once resolved.</summary>
+        private static bool IsServiceName(Uri uri) =>
+            uri.HostNameType == UriHostNameType.Dns && uri.Host.IndexOf('.') < 0 && !IsLoopback(uri);
 
         private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
