@@ -25,7 +25,7 @@ namespace Microsoft.Extensions.DependencyInjection
             return services;
         }
 
-        /// <summary>The Redis request lock on a connection of its own to <paramref name="configuration"/> (<c>"localhost:6379"</c>, say), opened on first use.</summary>
+        /// <summary>The Redis request lock on a connection of its own to <paramref name="configuration"/> (<c>"localhost:6379"</c>, say), opened on first use and closed with the service provider.</summary>
         public static IServiceCollection AddOAuthRedisTokenRequestLock(this IServiceCollection services, string configuration)
         {
             if (configuration is null)
@@ -33,8 +33,9 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new ArgumentNullException(nameof(configuration));
             }
 
-            services.Replace(ServiceDescriptor.Singleton<IOAuthTokenRequestLock>(_ =>
-                new RedisTokenRequestLock(async () => await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false))));
+            // The container owns the connection: it is closed when the service provider is disposed.
+            services.Replace(ServiceDescriptor.Singleton(_ => new OwnedRedisConnection(configuration)));
+            services.Replace(ServiceDescriptor.Singleton<IOAuthTokenRequestLock>(sp => new RedisTokenRequestLock(sp.GetRequiredService<OwnedRedisConnection>().GetAsync)));
             return services;
         }
     }

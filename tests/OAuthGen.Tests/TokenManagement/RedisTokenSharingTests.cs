@@ -1,11 +1,13 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OAuthGen.Tests.Infrastructure;
 using OAuthGen.Tests.Seeds;
 using OAuthGen.Tokens;
+using StackExchange.Redis;
 using Xunit;
 
 namespace OAuthGen.Tests.TokenManagement
@@ -29,6 +31,31 @@ namespace OAuthGen.Tests.TokenManagement
 
         private static ClientCredentialsTokenManager<PoderoAuth> Tokens(IServiceProvider services) =>
             services.GetRequiredService<ClientCredentialsTokenManager<PoderoAuth>>();
+
+        [Fact]
+        public async Task The_connection_the_lock_opens_for_itself_closes_with_the_service_provider()
+        {
+            await using var observer = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration + ",allowAdmin=true");
+            var server = observer.GetServer(observer.GetEndPoints()[0]);
+            var name = "oauthgen-lock-" + Guid.NewGuid().ToString("N");
+            var services = new ServiceCollection().AddOAuthRedisTokenRequestLock(_redis.Configuration + ",name=" + name).BuildServiceProvider();
+
+            // Callers racing on first use share one connection.
+            var requestLock = services.GetRequiredService<IOAuthTokenRequestLock>();
+            var leases = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => requestLock.TryAcquireAsync("oauthgen:test:" + name + ":" + i, TimeSpan.FromSeconds(5), CancellationToken.None)));
+            Assert.All(leases, Assert.NotNull);
+            await Task.WhenAll(leases.Select(lease => lease!.ReleaseAsync()));
+            Assert.Contains(server.ClientList(), client => client.Name == name);
+
+            services.Dispose();
+
+            for (var attempt = 0; attempt < 100 && server.ClientList().Any(client => client.Name == name); attempt++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.DoesNotContain(server.ClientList(), client => client.Name == name);
+        }
 
         [Fact]
         public async Task Two_service_providers_share_one_token_through_Redis()
