@@ -8,7 +8,7 @@ namespace SeedProviders;
 /// Replaces the default ConsoleLifetime, which would cancel Ctrl+C and SIGTERM for the whole test or
 /// sample process and turn them into a shutdown of one emulator.
 /// </summary>
-internal sealed class EmbeddedHostLifetime : IHostLifetime
+public sealed class EmbeddedHostLifetime : IHostLifetime
 {
     public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

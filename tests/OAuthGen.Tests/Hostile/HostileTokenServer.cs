@@ -115,7 +115,7 @@ namespace OAuthGen.Tests.Hostile
         {
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
+            builder.Services.AddSingleton<IHostLifetime, SeedProviders.EmbeddedHostLifetime>();
             builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => async connection =>
             {
                 // Every byte the client sends, as it arrives, before Kestrel parses it.
@@ -605,13 +605,6 @@ namespace OAuthGen.Tests.Hostile
             public PipeReader Input => input;
 
             public PipeWriter Output => output;
-        }
-
-        private sealed class QuietLifetime : IHostLifetime
-        {
-            public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-            public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         }
     }
 }

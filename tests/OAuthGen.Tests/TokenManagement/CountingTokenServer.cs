@@ -26,7 +26,7 @@ namespace OAuthGen.Tests.TokenManagement
             Latency = latency;
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<IHostLifetime, NoLifetime>();
+            builder.Services.AddSingleton<IHostLifetime, SeedProviders.EmbeddedHostLifetime>();
             builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             _app = builder.Build();
             _app.Run(AnswerAsync);
@@ -59,13 +59,6 @@ namespace OAuthGen.Tests.TokenManagement
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
-        }
-
-        private sealed class NoLifetime : IHostLifetime
-        {
-            public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-            public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         }
     }
 }
