@@ -40,7 +40,7 @@ internal static class GeneratorReport
             })
             {
                 var result = driver.RunGenerators(project.Compilation.ReplaceSyntaxTree(tree, edited)).GetRunResult().Results.Single();
-                var steps = new[] { TrackingNamesMirror.ProviderSpecs, TrackingNamesMirror.GeneratableProviders }
+                var steps = new[] { TrackingNamesMirror.Declarations, TrackingNamesMirror.ProviderSpecs }
                     .Select(name => (Key: name, Runs: result.TrackedSteps[name]))
                     .Concat(result.TrackedOutputSteps.Select(step => (step.Key, Runs: step.Value)));
                 foreach (var (name, runs) in steps)
@@ -114,7 +114,7 @@ internal static class GeneratorReport
     /// <summary>The generator's step names (TrackingNames is internal to the generator).</summary>
     private static class TrackingNamesMirror
     {
+        public const string Declarations = nameof(Declarations);
         public const string ProviderSpecs = nameof(ProviderSpecs);
-        public const string GeneratableProviders = nameof(GeneratableProviders);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OAuthGen.Generator.Declarations;
 
 namespace OAuthGen.Generator
@@ -15,15 +14,19 @@ namespace OAuthGen.Generator
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var providers = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    KnownNames.ProviderAttribute,
-                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                    static (attributeContext, cancellationToken) => DeclarationReader.ReadSpec(attributeContext, cancellationToken))
-                .WithTrackingName(TrackingNames.ProviderSpecs)
-                .Where(static spec => spec is not null)
-                .Select(static (spec, _) => spec!)
-                .WithTrackingName(TrackingNames.GeneratableProviders);
+            // Not ForAttributeWithMetadataName: it runs its transform again for every attributed class on every edit, the
+            // bodies of methods included. A snapshot of the declarations changes only when something the reader can see
+            // does (see DeclarationSnapshot), and then every provider is read again from that one compilation.
+#pragma warning disable RS0030 // CompilationProvider is banned for its cost; here it is reduced at once to a snapshot compared at the top level.
+            var declarations = context.CompilationProvider
+#pragma warning restore RS0030
+                .Select(static (compilation, _) => new DeclarationSnapshot(compilation))
+                .WithComparer(DeclarationSnapshot.SameDeclarations)
+                .WithTrackingName(TrackingNames.Declarations);
+
+            var providers = declarations
+                .SelectMany(static (snapshot, cancellationToken) => ProviderDiscovery.ReadAll(snapshot, cancellationToken))
+                .WithTrackingName(TrackingNames.ProviderSpecs);
 
             context.RegisterSourceOutput(providers, static (output, spec) =>
                 output.AddSource(spec.HintName, Emitter.Emit(spec)));

@@ -78,7 +78,7 @@ namespace Acme.Unrelated
             var edited = Edit(compilation, ProviderFilePath, "\"https://api.afero.io/oauth/token\"", "\"https://api.afero.io/oauth2/token\"");
 
             var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-            foreach (var stepName in new[] { TrackingNames.ProviderSpecs, TrackingNames.GeneratableProviders })
+            foreach (var stepName in new[] { TrackingNames.ProviderSpecs })
             {
                 var outputs = Outputs(result, stepName);
                 Assert.Equal(5, outputs.Count(output => output.Value is ProviderSpec));
@@ -124,7 +124,7 @@ namespace Acme
             var compilation = GeneratorHarness.Compile(ProviderFile, LanguageVersion.Latest, nested);
             var result = GeneratorHarness.CreateDriver(compilation).RunGenerators(compilation).GetRunResult().Results.Single();
 
-            var specs = Outputs(result, TrackingNames.GeneratableProviders).Select(output => output.Value).ToArray();
+            var specs = Outputs(result, TrackingNames.ProviderSpecs).Select(output => output.Value).ToArray();
             Assert.Equal(6, specs.Length);
             var visited = new HashSet<Type>();
             foreach (var spec in specs)
@@ -164,7 +164,7 @@ namespace Acme
             Assert.Null(result.Exception);
             Assert.Equal(5, result.GeneratedSources.Length);
 
-            foreach (var stepName in new[] { TrackingNames.ProviderSpecs, TrackingNames.GeneratableProviders })
+            foreach (var stepName in new[] { TrackingNames.ProviderSpecs })
             {
                 var outputs = Outputs(result, stepName);
                 Assert.Equal(5, outputs.Count(output => output.Value is ProviderSpec));

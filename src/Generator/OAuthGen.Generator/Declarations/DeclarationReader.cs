@@ -37,27 +37,6 @@ namespace OAuthGen.Generator.Declarations
             public ImmutableArray<Problem> Problems { get; }
         }
 
-        /// <summary>The generator's entry point: the spec alone (the analyzers report the problems).</summary>
-        public static ProviderSpec? ReadSpec(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        {
-            if (context.TargetSymbol is not INamedTypeSymbol type
-                || context.TargetNode is not TypeDeclarationSyntax declaration
-                || context.Attributes.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return Read(type, context.Attributes[0], declaration, context.SemanticModel.Compilation, cancellationToken).Spec;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A bug here must not fail the user's build (CS8785); the analyzers, running the same code, show it as AD0001.
-                return null;
-            }
-        }
-
         /// <summary>
         /// Reads <paramref name="type"/>, declared by <paramref name="declaration"/> with <paramref name="attribute"/> (one of
         /// its <c>[OAuthProvider]</c>s). A type that is not a class gets neither spec nor problems: the compiler rejects
