@@ -131,9 +131,9 @@ namespace OAuthGen.Infrastructure
             Exception? innerException = null) =>
             new OAuthException(
                 Redact(message),
-                error is null ? null : Redact(error),
+                error is null ? null : RedactProvided(error),
                 errorDescription is null ? null : RedactProvided(errorDescription),
-                errorUri is null ? null : Redact(errorUri),
+                errorUri is null ? null : RedactProvided(errorUri),
                 status,
                 Excerpt?.Text,
                 innerException) { RetryAfter = retryAfter };

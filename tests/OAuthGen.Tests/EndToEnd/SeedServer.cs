@@ -22,7 +22,7 @@ namespace OAuthGen.Tests.EndToEnd
 
         protected SeedCredentials Credentials => _credentials;
 
-        protected Infrastructure.ManualTimeProvider Clock { get; } = new(Now);
+        protected Infrastructure.SelfAdvancingTimeProvider Clock { get; } = new(Now);
 
         public async Task InitializeAsync() => Server = await SeedProviderServer.StartAsync(_credentials);
 

@@ -1,10 +1,10 @@
 using System;
-using System.Collections.Concurrent;
 using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using OAuthGen.Tests.Infrastructure;
 using Xunit;
 
 namespace OAuthGen.Tests.Hostile
@@ -16,7 +16,7 @@ namespace OAuthGen.Tests.Hostile
     public class RetryTests : IClassFixture<HostileServerFixture>
     {
         private readonly HostileTokenServer _server;
-        private readonly InstantTimeProvider _time = new();
+        private readonly SelfAdvancingTimeProvider _time = new();
 
         public RetryTests(HostileServerFixture fixture)
         {
@@ -177,34 +177,6 @@ namespace OAuthGen.Tests.Hostile
                     request.RequestUri = original;
                 }
             }
-        }
-    }
-
-    /// <summary>A clock whose delays end at once, recording how long they were asked to be.</summary>
-    internal sealed class InstantTimeProvider : TimeProvider
-    {
-        public ConcurrentQueue<TimeSpan> Delays { get; } = new();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            if (dueTime != Timeout.InfiniteTimeSpan)
-            {
-                Delays.Enqueue(dueTime);
-                ThreadPool.QueueUserWorkItem(_ => callback(state));
-            }
-
-            return new NoTimer();
-        }
-
-        private sealed class NoTimer : ITimer
-        {
-            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-            public void Dispose()
-            {
-            }
-
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
         }
     }
 }

@@ -42,17 +42,4 @@ namespace OAuthGen.Tests.Infrastructure
 
         public string? Authorization => Message.Headers.Authorization?.ToString();
     }
-
-    /// <summary>A clock that stands still until told otherwise.</summary>
-    public sealed class ManualTimeProvider : TimeProvider
-    {
-        public ManualTimeProvider(DateTimeOffset now)
-        {
-            Now = now;
-        }
-
-        public DateTimeOffset Now { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

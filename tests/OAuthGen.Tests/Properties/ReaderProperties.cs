@@ -111,7 +111,7 @@ namespace OAuthGen.Tests.Properties
             var handler = StubHandler.Answer(HttpStatusCode.OK, body);
             var provider = new OAuthProviderInfo("Property", "https://auth.example/token");
             var options = new OAuthClientOptions { ClientId = "client", ClientSecret = "client-secret-Sentinel-p" };
-            return new TokenEndpointClient(new HttpClient(handler), options, provider, new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+            return new TokenEndpointClient(new HttpClient(handler), options, provider, new SelfAdvancingTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
         }
     }
 }

@@ -314,7 +314,7 @@ namespace OAuthGen.Tests.Runtime
             var provider = new OAuthProviderInfo("Test", "https://auth.example/token", OAuthGrant.ClientCredentials | OAuthGrant.Password, clientAuth);
             var options = new OAuthClientOptions { ClientId = "client", ClientSecret = Secret, MaxResponseBytes = maxResponseBytes };
             var httpClient = new HttpClient(handler) { Timeout = timeout ?? Timeout.InfiniteTimeSpan };
-            return new TokenEndpointClient(httpClient, options, provider, new ManualTimeProvider(Now));
+            return new TokenEndpointClient(httpClient, options, provider, new SelfAdvancingTimeProvider(Now));
         }
 
         /// <summary>A response body that never ends, counting what was read of it.</summary>

@@ -28,6 +28,9 @@ namespace OAuthGen.Tests.Security
         public const string IdToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.Sentinel-sig_0123456789";
         public const string DeviceCode = "dc-Sentinel-55aa10";
 
+        // Long and opaque: what a credential looks like where nothing names it one.
+        private const string OpaqueCredential = "Sentinel7f3a91c44de0c55aa10Sentinel7f3a91c44de0";
+
         public static TheoryData<string, string> RejectedAnswers() => new()
         {
             { "negative expires_in", $"{{\"access_token\":\"{AccessToken}\",\"expires_in\":-5}}" },
@@ -99,6 +102,23 @@ namespace OAuthGen.Tests.Security
             var error = await Assert.ThrowsAsync<OAuthException>(() => client.RequestClientCredentialsTokenAsync(null, TokenEndpointClient.CreateDefaultToken, default));
 
             AssertNoSentinel("error code", SentinelWatch.Describe(error).Concat(capture.Spans.SelectMany(span => span.Tags)));
+        }
+
+        [Theory]
+        [InlineData("{\"error\":\"" + OpaqueCredential + "\"}")]
+        [InlineData("{\"error\":\"" + IdToken + "\"}")]
+        [InlineData("{\"error\":\"invalid_grant\",\"error_uri\":\"https://e.example/" + IdToken + "\"}")]
+        [InlineData("{\"error\":\"invalid_grant\",\"error_uri\":\"https://e.example/" + OpaqueCredential + "\"}")]
+        public async Task A_credential_that_an_answer_moved_into_its_error_or_error_uri_is_masked_by_its_shape(string body)
+        {
+            // The value is in no credential member, so only its shape (a JWT, a long opaque run) tells what it is: what
+            // a server that swaps or splices members shows.
+            var client = Client(StubHandler.Answer(HttpStatusCode.BadRequest, body));
+
+            var error = await Assert.ThrowsAsync<OAuthException>(() => client.RequestClientCredentialsTokenAsync(null, TokenEndpointClient.CreateDefaultToken, default));
+
+            AssertNoSentinel("moved credential", SentinelWatch.Describe(error));
+            Assert.True(error.Error == Redactor.Mask || error.ErrorUri == "https://e.example/" + Redactor.Mask, error.Error + " " + error.ErrorUri);
         }
 
         [Theory]
@@ -185,7 +205,7 @@ namespace OAuthGen.Tests.Security
         {
             provider ??= new OAuthProviderInfo("Test", "https://auth.example/token", OAuthGrant.ClientCredentials);
             var options = new OAuthClientOptions { ClientId = "client", ClientSecret = "s3cr3t-Sentinel-9f8e" };
-            return new TokenEndpointClient(new HttpClient(handler), options, provider, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
+            return new TokenEndpointClient(new HttpClient(handler), options, provider, new SelfAdvancingTimeProvider(DateTimeOffset.UnixEpoch));
         }
     }
 

@@ -16,8 +16,10 @@ namespace OAuthGen.Tests.Security
     /// The fuzz corpus with a sentinel in every credential position of the answer (access, refresh and ID tokens, device
     /// code, a typed secret field, an echoed client secret), broken by the fuzzer's mutations that keep each value where it
     /// was (bit flips, deletions, truncations, invalid UTF-8, JSON punctuation, the case of member names), read by the client: no sentinel in
-    /// any exception. Mutations that move bytes from one member to another (splices, duplicated ranges, swapped values)
-    /// are left out: they make a credential the value of an ordinary member, which nothing can recognise.
+    /// any exception. Also the mutations that move bytes from one member to another (ranges copied elsewhere, string
+    /// values swapped): a credential that ends up only in an ordinary member (the error, its URI, the token type) is
+    /// masked by its shape (<c>CredentialShapes</c>), as every sentinel here is long and opaque or a JWT, as real
+    /// credentials are.
     /// </summary>
     [Collection(nameof(SecretScanCollection))]
     public class MutatedCorpusLeakTests(ITestOutputHelper output)
@@ -109,7 +111,7 @@ namespace OAuthGen.Tests.Security
             for (var count = 1 + random.Next(3); count > 0; count--)
             {
                 var position = random.Next(bytes.Count + 1);
-                switch (random.Next(6))
+                switch (random.Next(8))
                 {
                     case 0 when bytes.Count > 0:
                         names.Add("flip");
@@ -130,6 +132,20 @@ namespace OAuthGen.Tests.Security
                         names.Add("insert");
                         bytes.InsertRange(position, Inserted[random.Next(Inserted.Length)]);
                         break;
+                    case 6 when bytes.Count > 0:
+                        // A range copied elsewhere: a credential (or part of one) becomes the value or the name of
+                        // another member, or text beside it, while it is still where it was too.
+                        names.Add("splice");
+                        var source = random.Next(bytes.Count);
+                        var copied = bytes.GetRange(source, Math.Min(bytes.Count - source, 1 + random.Next(80)));
+                        bytes.InsertRange(random.Next(bytes.Count + 1), copied);
+                        break;
+                    case 7:
+                        // Two string values swapped: a credential is now only the value of an ordinary member (the
+                        // error, its description or URI, the token type, the scope), where only its shape shows it.
+                        names.Add("swap");
+                        bytes = new List<byte>(Encoding.UTF8.GetBytes(SwapTwoStrings(Encoding.UTF8.GetString(bytes.ToArray()), random)));
+                        break;
                     default:
                         // Member names in another case: "ACCESS_TOKEN" is still read as the access token.
                         names.Add("case");
@@ -141,6 +157,25 @@ namespace OAuthGen.Tests.Security
 
             var status = random.Next(4) switch { 0 => HttpStatusCode.BadRequest, 1 => HttpStatusCode.InternalServerError, _ => HttpStatusCode.OK };
             return new FuzzAnswer(string.Join("+", names), status, bytes.ToArray());
+        }
+
+        private static string SwapTwoStrings(string text, Random random)
+        {
+            var strings = System.Text.RegularExpressions.Regex.Matches(text, "\"[^\"]*\"(?!:)");
+            if (strings.Count < 2)
+            {
+                return text;
+            }
+
+            var first = strings[random.Next(strings.Count)];
+            var second = strings[random.Next(strings.Count)];
+            if (first.Index == second.Index)
+            {
+                return text;
+            }
+
+            var (a, b) = first.Index < second.Index ? (first, second) : (second, first);
+            return text.Substring(0, a.Index) + b.Value + text.Substring(a.Index + a.Length, b.Index - a.Index - a.Length) + a.Value + text.Substring(b.Index + b.Length);
         }
 
         private sealed record FuzzAnswer(string Kind, HttpStatusCode Status, byte[] Body)

@@ -48,7 +48,7 @@ namespace OAuthGen.Tests.Security
             using var capture = new TelemetryCapture();
             var shown = new List<string>();
             var exceptions = new List<Exception>();
-            var time = new InstantTimeProvider();
+            var time = new SelfAdvancingTimeProvider();
 
             // 1. The generated clients: every grant, both ways of sending the secret, every kind of answer.
             foreach (var scenario in Scenarios)
@@ -132,7 +132,7 @@ namespace OAuthGen.Tests.Security
         {
             var services = new ServiceCollection();
             services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(capture));
-            services.AddSingleton<TimeProvider>(new InstantTimeProvider());
+            services.AddSingleton<TimeProvider>(new SelfAdvancingTimeProvider());
             services.AddOAuthClient<HostilePostAuth>(options =>
             {
                 options.ClientId = HostileCredentials.ClientId;
