@@ -50,7 +50,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
 
             Assert.Equal(
                 "'MyMailchimp' names the token endpoint of OAuthGen.Providers.Mailchimp, which is not known to support OAuthGrant.ClientCredentials, OAuthGrant.TokenExchange; use OAuthGen.Providers.Mailchimp, or declare what it does",
-                diagnostics.First().GetMessage());
+                diagnostics.Select(diagnostic => diagnostic.GetMessage()).Single(message => message.StartsWith("'MyMailchimp'", System.StringComparison.Ordinal)));
         }
 
         [Fact]
