@@ -19,7 +19,8 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
             new ProviderDeclarationAnalyzer(),
             new TokenFieldAnalyzer(),
             new ClientUsageAnalyzer(),
-            new TokenRequestCodeAnalyzer());
+            new TokenRequestCodeAnalyzer(),
+            new CatalogueAnalyzer());
 
         public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
 

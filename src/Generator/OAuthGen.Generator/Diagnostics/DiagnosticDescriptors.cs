@@ -171,6 +171,13 @@ namespace OAuthGen.Generator.Diagnostics
             UsageCategory,
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor ContradictsCatalogue = Create(
+            DiagnosticIds.ContradictsCatalogue,
+            "The declaration contradicts the catalogue provider of its token endpoint",
+            "'{0}' names the token endpoint of OAuthGen.Providers.{1}, which {2}; use OAuthGen.Providers.{1}, or declare what it does",
+            UsageCategory,
+            DiagnosticSeverity.Info);
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

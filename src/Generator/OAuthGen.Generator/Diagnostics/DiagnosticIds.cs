@@ -74,5 +74,8 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>An endpoint has a malformed <c>{name}</c> placeholder: unclosed, empty, or a name that is not letters, digits, '_' or '-'.</summary>
         public const string MalformedEndpointPlaceholder = "OAUTH023";
+
+        /// <summary>A declaration names the token endpoint of a catalogue provider (OAuthGen.Providers) with settings that contradict it.</summary>
+        public const string ContradictsCatalogue = "OAUTH045";
     }
 }

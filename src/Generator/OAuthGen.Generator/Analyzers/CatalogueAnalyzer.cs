@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using OAuthGen.Generator.Diagnostics;
+using OAuthGen.Generator.Linked;
+
+namespace OAuthGen.Generator.Analyzers
+{
+    /// <summary>
+    /// OAUTH045: a user's <c>[OAuthProvider]</c> names the token endpoint of a catalogue provider (a class of
+    /// <c>OAuthGen.Providers</c> in the referenced OAuthGen assembly) with a client authentication or grants that the
+    /// catalogue class does not use. The catalogue is read from that assembly's metadata once per compilation, so the
+    /// facts live in one place: the catalogue's own declarations.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CatalogueAnalyzer : DiagnosticAnalyzer
+    {
+        private const string CatalogueAssembly = "OAuthGen";
+        private const string CatalogueNamespace = "OAuthGen.Providers";
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ContradictsCatalogue);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (OAuthSymbols.Create(start.Compilation) is not { } symbols)
+                {
+                    return;
+                }
+
+                var catalogue = Read(start.Compilation, symbols.ProviderAttribute);
+                if (catalogue.Count > 0)
+                {
+                    start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols.ProviderAttribute, catalogue), SymbolKind.NamedType);
+                }
+            });
+        }
+
+        /// <summary>The catalogue entries of the referenced OAuthGen assembly; empty when there is none (the runtime's own build).</summary>
+        internal static IReadOnlyList<Entry> Read(Compilation compilation, INamedTypeSymbol providerAttribute)
+        {
+            var entries = new List<Entry>();
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol { Name: CatalogueAssembly } assembly)
+                {
+                    continue;
+                }
+
+                var ns = assembly.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => n.Name == "OAuthGen")?.GetNamespaceMembers().FirstOrDefault(n => n.Name == "Providers");
+                foreach (var type in ns?.GetTypeMembers() ?? ImmutableArray<INamedTypeSymbol>.Empty)
+                {
+                    if (type.DeclaredAccessibility == Accessibility.Public && Declaration.Of(type, providerAttribute) is { TokenEndpoint.Length: > 0 } declaration)
+                    {
+                        entries.Add(new Entry(type.Name, declaration));
+                    }
+                }
+            }
+
+            return entries;
+        }
+
+        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol providerAttribute, IReadOnlyList<Entry> catalogue)
+        {
+            if (context.Symbol is not INamedTypeSymbol type || Declaration.Of(type, providerAttribute) is not { TokenEndpoint.Length: > 0 } declaration)
+            {
+                return;
+            }
+
+            foreach (var entry in catalogue)
+            {
+                if (!EndpointMatches(entry.Declaration.TokenEndpoint, declaration.TokenEndpoint))
+                {
+                    continue;
+                }
+
+                var contradictions = new List<string>();
+                if (declaration.ClientAuth != entry.Declaration.ClientAuth)
+                {
+                    contradictions.Add("authenticates with ClientAuth = ClientAuthMethod." + entry.Declaration.ClientAuth);
+                }
+
+                var unsupported = declaration.Grants & ~entry.Declaration.Grants;
+                if (unsupported != OAuthGrant.None)
+                {
+                    contradictions.Add("is not known to support " + string.Join(", ", Flags(unsupported).Select(grant => "OAuthGrant." + grant)));
+                }
+
+                if (contradictions.Count > 0)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ContradictsCatalogue,
+                        declaration.Location ?? type.Locations.FirstOrDefault(),
+                        type.Name,
+                        entry.Name,
+                        string.Join(" and ", contradictions)));
+                }
+
+                return;
+            }
+        }
+
+        private static IEnumerable<OAuthGrant> Flags(OAuthGrant grants)
+        {
+            foreach (OAuthGrant grant in Enum.GetValues(typeof(OAuthGrant)))
+            {
+                if (grant != OAuthGrant.None && (grants & grant) == grant)
+                {
+                    yield return grant;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether a declared token endpoint is the catalogue's: case-insensitively, a trailing '/' aside, each
+        /// <c>{name}</c> of the catalogue's template matching one or more characters other than '/' (or the same placeholder).
+        /// A template whose whole host is a placeholder (Okta, Auth0, Keycloak, Cognito: any server) matches only itself,
+        /// or every <c>https://any-host/oauth/token</c> would be Auth0's.
+        /// </summary>
+        internal static bool EndpointMatches(string template, string endpoint)
+        {
+            template = template.TrimEnd('/');
+            endpoint = endpoint.TrimEnd('/');
+            if (HostIsAPlaceholder(template))
+            {
+                return string.Equals(template, endpoint, StringComparison.OrdinalIgnoreCase);
+            }
+
+            return Match(template, 0, endpoint, 0);
+        }
+
+        private static bool HostIsAPlaceholder(string template)
+        {
+            var start = template.IndexOf("://", StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return false;
+            }
+
+            start += 3;
+            var end = template.IndexOf('/', start);
+            var host = end < 0 ? template.Substring(start) : template.Substring(start, end - start);
+            return host.Length > 1 && host[0] == '{' && host.IndexOf('}') == host.Length - 1;
+        }
+
+        private static bool Match(string template, int t, string endpoint, int e)
+        {
+            while (t < template.Length)
+            {
+                if (template[t] == '{')
+                {
+                    var close = template.IndexOf('}', t);
+                    if (close < 0)
+                    {
+                        return false;
+                    }
+
+                    for (var end = e + 1; end <= endpoint.Length; end++)
+                    {
+                        if (endpoint[end - 1] == '/')
+                        {
+                            break;
+                        }
+
+                        if (Match(template, close + 1, endpoint, end))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                if (e >= endpoint.Length || char.ToUpperInvariant(template[t]) != char.ToUpperInvariant(endpoint[e]))
+                {
+                    return false;
+                }
+
+                t++;
+                e++;
+            }
+
+            return e == endpoint.Length;
+        }
+
+        /// <summary>A catalogue class and its declaration.</summary>
+        internal sealed class Entry
+        {
+            public Entry(string name, Declaration declaration)
+            {
+                Name = name;
+                Declaration = declaration;
+            }
+
+            public string Name { get; }
+
+            public Declaration Declaration { get; }
+        }
+
+        /// <summary>The parts of an <c>[OAuthProvider]</c> the catalogue rule compares, with the attribute's own defaults.</summary>
+        internal sealed class Declaration
+        {
+            private static readonly OAuthProviderAttribute Defaults = new OAuthProviderAttribute(string.Empty);
+
+            private Declaration(string tokenEndpoint, OAuthGrant grants, ClientAuthMethod clientAuth, Location? location)
+            {
+                TokenEndpoint = tokenEndpoint;
+                Grants = grants;
+                ClientAuth = clientAuth;
+                Location = location;
+            }
+
+            public string TokenEndpoint { get; }
+
+            public OAuthGrant Grants { get; }
+
+            public ClientAuthMethod ClientAuth { get; }
+
+            public Location? Location { get; }
+
+            public static Declaration? Of(INamedTypeSymbol type, INamedTypeSymbol providerAttribute)
+            {
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, providerAttribute))
+                    {
+                        continue;
+                    }
+
+                    if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string endpoint)
+                    {
+                        return null;
+                    }
+
+                    var grants = Defaults.Grants;
+                    var clientAuth = Defaults.ClientAuth;
+                    foreach (var argument in attribute.NamedArguments)
+                    {
+                        if (argument.Key == nameof(OAuthProviderAttribute.Grants) && argument.Value.Value is int grantValue)
+                        {
+                            grants = (OAuthGrant)grantValue;
+                        }
+                        else if (argument.Key == nameof(OAuthProviderAttribute.ClientAuth) && argument.Value.Value is int authValue)
+                        {
+                            clientAuth = (ClientAuthMethod)authValue;
+                        }
+                    }
+
+                    return new Declaration(endpoint, grants, clientAuth, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation());
+                }
+
+                return null;
+            }
+        }
+    }
+}
