@@ -69,7 +69,7 @@ namespace OAuthGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor NoGrant = Create(
             DiagnosticIds.NoGrant,
             "The provider declares no grant",
-            "'{0}' declares no grant, so it gets no token method; set Grants to the grants the provider supports",
+            "'{0}' declares no grant, so it gets no token method; {1}",
             UsageCategory,
             DiagnosticSeverity.Warning);
 
@@ -168,6 +168,34 @@ namespace OAuthGen.Generator.Diagnostics
             DiagnosticIds.MalformedEndpointPlaceholder,
             "The endpoint has a malformed placeholder",
             "The {0} {1}; write each placeholder as {{name}} with a name of letters, digits, '_' or '-', filled from OAuthClientOptions.EndpointParameters",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor SecretInQuery = Create(
+            DiagnosticIds.SecretInQuery,
+            "Token request secrets are sent in the URL",
+            "'{0}' sends its token request parameters in the URL ({1}) with ClientAuth = {2}, so the {3} is in the request URI, where proxies, servers and older HTTP logging keep it; use ClientSecretBasic if the provider accepts it, or suppress with the reason if it documents only this",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnknownStandardParameter = Create(
+            DiagnosticIds.UnknownStandardParameter,
+            "[OAuthParameterName] names no standard parameter",
+            "[OAuthParameterName(\"{0}\", ...)] renames '{0}', which is no parameter OAuthGen sends; name one of {1}",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ParameterNameCollision = Create(
+            DiagnosticIds.ParameterNameCollision,
+            "Two parameters are sent under one name",
+            "'{0}' would be sent for both {1} and {2}; give each its own wire name",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor RequiredParameterOmitted = Create(
+            DiagnosticIds.RequiredParameterOmitted,
+            "[OAuthParameterName] leaves out a parameter the grant needs",
+            "[OAuthParameterName(\"{0}\", null)] leaves out '{0}', without which {1} cannot work; give it a wire name instead",
             UsageCategory,
             DiagnosticSeverity.Warning);
 

@@ -74,5 +74,17 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>An endpoint has a malformed <c>{name}</c> placeholder: unclosed, empty, or a name that is not letters, digits, '_' or '-'.</summary>
         public const string MalformedEndpointPlaceholder = "OAUTH023";
-    }
+    
+        /// <summary>Token request parameters in the URL with a client authentication that puts a secret among them.</summary>
+        public const string SecretInQuery = "OAUTH030";
+
+        /// <summary>An [OAuthParameterName] whose standard name is no parameter OAuthGen sends.</summary>
+        public const string UnknownStandardParameter = "OAUTH031";
+
+        /// <summary>Two parameters that [OAuthParameterName] makes send under one name.</summary>
+        public const string ParameterNameCollision = "OAUTH032";
+
+        /// <summary>An [OAuthParameterName] leaves out a parameter a declared grant cannot do without.</summary>
+        public const string RequiredParameterOmitted = "OAUTH033";
+}
 }
