@@ -199,6 +199,13 @@ namespace OAuthGen.Generator.Diagnostics
             UsageCategory,
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor PlaceholderInEndpointOverride = Create(
+            DiagnosticIds.PlaceholderInEndpointOverride,
+            "An endpoint set in code contains a placeholder",
+            "The {0} set here contains the placeholder '{1}', which is only filled in declared endpoints and would be sent as written; put the value in the URI, or declare the endpoint with the placeholder and set OAuthClientOptions.EndpointParameters",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -86,5 +86,8 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>An [OAuthParameterName] leaves out a parameter a declared grant cannot do without.</summary>
         public const string RequiredParameterOmitted = "OAUTH033";
+
+        /// <summary>An endpoint set in code that still contains a {placeholder}.</summary>
+        public const string PlaceholderInEndpointOverride = "OAUTH035";
 }
 }
