@@ -71,6 +71,18 @@ namespace OAuthGen
         /// <summary>How the Basic header is encoded. Default: <see cref="BasicAuthEncoding.Rfc6749"/>.</summary>
         public BasicAuthEncoding BasicEncoding { get; set; } = BasicAuthEncoding.Rfc6749;
 
+        /// <summary>
+        /// Where the parameters of token requests go. Default: <see cref="ParameterLocation.Body"/>. With
+        /// <see cref="ParameterLocation.Query"/> they are in the request URI, secrets included: see docs/security.md.
+        /// </summary>
+        public ParameterLocation Parameters { get; set; } = ParameterLocation.Body;
+
+        /// <summary>
+        /// The HTTP method of token requests. Default: <see cref="TokenRequestMethod.Post"/>.
+        /// <see cref="TokenRequestMethod.Get"/> puts the parameters in the query string whatever <see cref="Parameters"/> says.
+        /// </summary>
+        public TokenRequestMethod Method { get; set; } = TokenRequestMethod.Post;
+
         /// <summary>A type deriving from <see cref="OAuthToken"/> with <see cref="OAuthFieldAttribute"/> properties, returned by every token method.</summary>
         public Type? TokenType { get; set; }
     }
@@ -109,6 +121,27 @@ namespace OAuthGen
 
         /// <summary>The parameter value.</summary>
         public string Value { get; }
+    }
+
+    /// <summary>
+    /// Sends a standard parameter (<c>client_id</c>, <c>client_secret</c>, <c>redirect_uri</c>, <c>code</c>, ...) under
+    /// another name, or leaves it out, in token requests and the authorization URL.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class OAuthParameterNameAttribute : Attribute
+    {
+        /// <summary>Sends the standard parameter <paramref name="standardName"/> as <paramref name="wireName"/>; a null <paramref name="wireName"/> leaves it out.</summary>
+        public OAuthParameterNameAttribute(string standardName, string? wireName)
+        {
+            StandardName = standardName;
+            WireName = wireName;
+        }
+
+        /// <summary>The parameter's name in RFC 6749 and its extensions.</summary>
+        public string StandardName { get; }
+
+        /// <summary>The name sent instead; null when the parameter is never sent.</summary>
+        public string? WireName { get; }
     }
 
     /// <summary>

@@ -52,6 +52,24 @@ namespace OAuthGen
         Json = 1,
     }
 
+    /// <summary>Where the parameters of a token request go.</summary>
+    public enum ParameterLocation
+    {
+        /// <summary>In the request body, encoded as <see cref="BodyEncoding"/> says (RFC 6749).</summary>
+        Body = 0,
+        /// <summary>In the query string of the request URI, with an empty body (DigitalOcean, WeChat, Alipay, QQ, Zalo).</summary>
+        Query = 1,
+    }
+
+    /// <summary>The HTTP method of a token request.</summary>
+    public enum TokenRequestMethod
+    {
+        /// <summary><c>POST</c>, as RFC 6749 §3.2 requires.</summary>
+        Post = 0,
+        /// <summary><c>GET</c>, with the parameters in the query string (WeChat, Alipay, QQ, Zalo, old Deezer).</summary>
+        Get = 1,
+    }
+
     /// <summary>How the client id and secret are encoded into an <c>Authorization: Basic</c> header.</summary>
     public enum BasicAuthEncoding
     {

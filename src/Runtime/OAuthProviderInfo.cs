@@ -12,6 +12,7 @@ namespace OAuthGen
     {
         private static readonly IReadOnlyList<KeyValuePair<string, string>> None = new KeyValuePair<string, string>[0];
         private static readonly IReadOnlyList<string> NoNames = new string[0];
+        private static readonly IReadOnlyList<KeyValuePair<string, string?>> NoRenames = new KeyValuePair<string, string?>[0];
 
         /// <summary>Creates the description of a provider. Generated code calls this; so may tests.</summary>
         public OAuthProviderInfo(
@@ -31,7 +32,10 @@ namespace OAuthGen
             IReadOnlyList<KeyValuePair<string, string>>? parameters = null,
             string? introspectionEndpoint = null,
             string? metadataAddress = null,
-            IReadOnlyList<string>? secretFields = null)
+            IReadOnlyList<string>? secretFields = null,
+            ParameterLocation parameterLocation = ParameterLocation.Body,
+            TokenRequestMethod method = TokenRequestMethod.Post,
+            IReadOnlyList<KeyValuePair<string, string?>>? parameterNames = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             TokenEndpoint = tokenEndpoint ?? throw new ArgumentNullException(nameof(tokenEndpoint));
@@ -50,6 +54,9 @@ namespace OAuthGen
             IntrospectionEndpoint = introspectionEndpoint;
             MetadataAddress = metadataAddress;
             SecretFields = secretFields ?? NoNames;
+            Method = method;
+            ParameterLocation = method == TokenRequestMethod.Get ? ParameterLocation.Query : parameterLocation;
+            ParameterNames = parameterNames ?? NoRenames;
         }
 
         /// <summary>The name of the declaring class.</summary>
@@ -100,6 +107,15 @@ namespace OAuthGen
         /// <summary>The fixed body parameters sent with every token request, in declaration order.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
 
+        /// <summary>Where token request parameters go: <see cref="ParameterLocation.Query"/> whenever <see cref="Method"/> is GET.</summary>
+        public ParameterLocation ParameterLocation { get; }
+
+        /// <summary>The HTTP method of token requests.</summary>
+        public TokenRequestMethod Method { get; }
+
+        /// <summary>The standard parameters sent under another name (<c>[OAuthParameterName]</c>): standard name, then wire name or null when left out.</summary>
+        public IReadOnlyList<KeyValuePair<string, string?>> ParameterNames { get; }
+
         /// <summary>
         /// The response fields that <c>[OAuthField(..., Secret = true)]</c> marks as credentials: their values are
         /// redacted, like the access token's, from every message, excerpt and log about an answer.
@@ -135,6 +151,16 @@ namespace OAuthGen
                 .Append(", Grants = ").Append(GrantNames)
                 .Append(", ClientAuth = ").Append(ClientAuthName)
                 .Append(", Body = ").Append(Body == BodyEncoding.Json ? "json" : "form");
+            if (ParameterLocation == ParameterLocation.Query)
+            {
+                text.Append(", Parameters = ").Append(Method == TokenRequestMethod.Get ? "GET query" : "POST query");
+            }
+
+            foreach (var rename in ParameterNames)
+            {
+                text.Append(", ").Append(rename.Key).Append(" as ").Append(rename.Value ?? "(left out)");
+            }
+
             foreach (var header in Headers)
             {
                 text.Append(", Header ").Append(header.Key);

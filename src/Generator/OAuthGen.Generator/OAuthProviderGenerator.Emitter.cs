@@ -39,6 +39,10 @@ namespace OAuthGen.Generator
             private const string Fields = "global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>";
             private const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCodeAttribute";
             private const string CancellationTokenParameter = CancellationToken + " cancellationToken = default";
+            private const string ExtraParameters = "global::System.Collections.Generic.IEnumerable<" + KeyValuePair + "<string, string>>";
+            private const string EditorBrowsableNever = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+            private static readonly (string, string) ParametersDoc =
+                ("parameters", "Further parameters to send after the standard ones, as given; one the client writes itself (client_id, grant_type, ...) is refused with an <see cref=\"global::System.ArgumentException\"/>.");
 
             /// <summary>
             /// On each generated member, with the version of this generator assembly. Not once on the partial class: the
@@ -246,6 +250,16 @@ namespace OAuthGen.Generator
                     arguments.Add("parameters: " + PairsExpression(_spec.Parameters));
                 }
 
+                AddUnlessDefault(arguments, "parameterLocation", _spec.ParameterLocation, Defaults.Parameters, EnumMember(_spec.ParameterLocation));
+                AddUnlessDefault(arguments, "method", _spec.Method, Defaults.Method, EnumMember(_spec.Method));
+                if (_spec.ParameterNames.Count > 0)
+                {
+                    const string Pair = KeyValuePair + "<string, string" + "?>";
+                    var pair = _spec.NullableAnnotations ? Pair : KeyValuePair + "<string, string>";
+                    var items = _spec.ParameterNames.Select(name => "new " + pair + "(" + Literal(name.StandardName) + ", " + (name.WireName is null ? "null" : Literal(name.WireName)) + ")");
+                    arguments.Add("parameterNames: new " + pair + "[] { " + string.Join(", ", items) + " }");
+                }
+
                 var secretFields = _spec.TokenType?.Fields.Where(field => field.IsSecret).Select(field => Literal(field.JsonName)).ToList();
                 if (secretFields is { Count: > 0 })
                 {
@@ -305,12 +319,14 @@ namespace OAuthGen.Generator
 
             private void WriteClientCredentials()
             {
-                WritePublic(
+                WriteRequest(
                     "Requests a token with the client credentials grant (RFC 6749 §4.4).",
-                    new[] { ("scope", _spec.ScopeRequired ? "The scope to request; this provider requires one." : ScopeDoc), CancellationDoc },
+                    new[] { ("scope", _spec.ScopeRequired ? "The scope to request; this provider requires one." : ScopeDoc) },
                     "The provider refused the request or answered with no token.",
-                    "public " + TaskOfToken + " RequestClientCredentialsTokenAsync(" + (_spec.ScopeRequired ? "string scope" : "string" + Nullable + " scope = null") + ", " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.RequestClientCredentialsTokenAsync(scope, " + CreateToken + ", cancellationToken)");
+                    TaskOfToken,
+                    "RequestClientCredentialsTokenAsync",
+                    new[] { ("string" + (_spec.ScopeRequired ? string.Empty : Nullable), "scope", _spec.ScopeRequired ? null : "null") },
+                    "_tokenEndpointClient.RequestClientCredentialsTokenAsync(scope, parameters, " + CreateToken + ", cancellationToken)");
                 WriteInterfaceHooks(
                     ClientCredentialsClientInterface,
                     "RequestClientCredentialsTokenAsync(string" + Nullable + " scope, " + CancellationToken + " cancellationToken)",
@@ -318,95 +334,176 @@ namespace OAuthGen.Generator
             }
 
             private void WritePassword() =>
-                WritePublic(
+                WriteRequest(
                     "Requests a token with the resource owner password credentials grant (RFC 6749 §4.3).",
-                    new[] { ("username", "The resource owner's username."), ("password", "The resource owner's password; never logged or shown in an exception."), ("scope", ScopeDoc), CancellationDoc },
+                    new[] { ("username", "The resource owner's username."), ("password", "The resource owner's password; never logged or shown in an exception."), ("scope", ScopeDoc) },
                     "The provider refused the request or answered with no token.",
-                    "public " + TaskOfToken + " RequestPasswordTokenAsync(string username, string password, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.RequestPasswordTokenAsync(username, password, scope, " + CreateToken + ", cancellationToken)");
+                    TaskOfToken,
+                    "RequestPasswordTokenAsync",
+                    new[] { ("string", "username", null), ("string", "password", null), ("string" + Nullable, "scope", "null") },
+                    "_tokenEndpointClient.RequestPasswordTokenAsync(username, password, scope, parameters, " + CreateToken + ", cancellationToken)");
 
             private void WriteAuthorizationCode()
             {
                 var redirectUri = ("redirectUri", "Where the provider sends the user back with the code.");
                 var state = ("state", "The state to round-trip; a random one when null.");
-                WritePublic(
+                var leading = new[] { (Uri, "redirectUri", (string?)null), ("string" + Nullable, "scope", "null"), ("string" + Nullable, "state", "null") };
+                WriteRequest(
                     "Creates the URL that sends the user to the provider to authorize this client (RFC 6749 §4.1.1)" + (_spec.UsePkce ? ", with a PKCE S256 challenge (RFC 7636)" : string.Empty) + ".",
                     new[] { redirectUri, ("scope", ScopeDoc), state },
                     null,
-                    "public " + AuthorizationRequest + " CreateAuthorizationRequest(" + Uri + " redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null)",
-                    "_tokenEndpointClient.CreateAuthorizationRequest(redirectUri, scope, state)");
-                WritePublic(
+                    AuthorizationRequest,
+                    "CreateAuthorizationRequest",
+                    leading,
+                    "_tokenEndpointClient.CreateAuthorizationRequest(redirectUri, scope, state, parameters)",
+                    cancellable: false);
+                WriteRequest(
                     "Creates the URL that sends the user to the provider to authorize this client, fetching the provider's metadata first when the authorization endpoint comes from it.",
-                    new[] { redirectUri, ("scope", ScopeDoc), state, ("cancellationToken", "Cancels fetching the metadata.") },
+                    new[] { redirectUri, ("scope", ScopeDoc), state },
                     null,
-                    "public " + Task + "<" + AuthorizationRequest + "> CreateAuthorizationRequestAsync(" + Uri + " redirectUri, string" + Nullable + " scope = null, string" + Nullable + " state = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.CreateAuthorizationRequestAsync(redirectUri, scope, state, cancellationToken)");
-                WritePublic(
+                    Task + "<" + AuthorizationRequest + ">",
+                    "CreateAuthorizationRequestAsync",
+                    leading,
+                    "_tokenEndpointClient.CreateAuthorizationRequestAsync(redirectUri, scope, state, parameters, cancellationToken)",
+                    cancellationDoc: ("cancellationToken", "Cancels fetching the metadata."));
+                WriteRequest(
                     "Exchanges an authorization code for a token (RFC 6749 §4.1.3).",
                     new[]
                     {
                         ("code", "The code the provider sent to the redirect URI."),
                         ("redirectUri", "The redirect URI of the authorization request."),
                         ("codeVerifier", "The PKCE code verifier of the authorization request, if it had one."),
-                        CancellationDoc,
                     },
                     "The provider refused the code or answered with no token.",
-                    "public " + TaskOfToken + " ExchangeAuthorizationCodeAsync(string code, " + Uri + " redirectUri, string" + Nullable + " codeVerifier = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.ExchangeAuthorizationCodeAsync(code, redirectUri, codeVerifier, " + CreateToken + ", cancellationToken)");
+                    TaskOfToken,
+                    "ExchangeAuthorizationCodeAsync",
+                    new[] { ("string", "code", (string?)null), (Uri, "redirectUri", null), ("string" + Nullable, "codeVerifier", "null") },
+                    "_tokenEndpointClient.ExchangeAuthorizationCodeAsync(code, redirectUri, codeVerifier, parameters, " + CreateToken + ", cancellationToken)");
             }
 
             private void WriteDeviceCode()
             {
-                WritePublic(
+                WriteRequest(
                     "Starts the device authorization grant (RFC 8628 §3.1): show the user code and verification URI to the user, then poll.",
-                    new[] { ("scope", ScopeDoc), CancellationDoc },
+                    new[] { ("scope", ScopeDoc) },
                     "The provider refused the request.",
-                    "public " + Task + "<" + DeviceAuthorization + "> RequestDeviceAuthorizationAsync(string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.RequestDeviceAuthorizationAsync(scope, cancellationToken)");
-                WritePublic(
+                    Task + "<" + DeviceAuthorization + ">",
+                    "RequestDeviceAuthorizationAsync",
+                    new[] { ("string" + Nullable, "scope", (string?)"null") },
+                    "_tokenEndpointClient.RequestDeviceAuthorizationAsync(scope, parameters, cancellationToken)");
+                WriteRequest(
                     "Polls for the token of a device authorization (RFC 8628 §3.4) until the user approves, denies, or the codes expire.",
-                    new[] { ("authorization", "The answer of <see cref=\"RequestDeviceAuthorizationAsync\"/>."), ("cancellationToken", "Stops polling.") },
+                    new[] { ("authorization", "The answer of <c>RequestDeviceAuthorizationAsync</c>.") },
                     "The user denied the request, the codes expired, or the provider failed.",
-                    "public " + TaskOfToken + " PollDeviceTokenAsync(" + DeviceAuthorization + " authorization, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.PollDeviceTokenAsync(authorization, " + CreateToken + ", cancellationToken)");
+                    TaskOfToken,
+                    "PollDeviceTokenAsync",
+                    new[] { (DeviceAuthorization, "authorization", (string?)null) },
+                    "_tokenEndpointClient.PollDeviceTokenAsync(authorization, parameters, " + CreateToken + ", cancellationToken)",
+                    cancellationDoc: ("cancellationToken", "Stops polling."));
             }
 
             private void WriteTokenExchange() =>
-                WritePublic(
+                WriteRequest(
                     "Exchanges a token for another (RFC 8693).",
-                    new[] { ("request", "The subject token, its type, and what is wanted in exchange."), CancellationDoc },
+                    new[] { ("request", "The subject token, its type, and what is wanted in exchange.") },
                     "The provider refused the exchange or answered with no token.",
-                    "public " + TaskOfToken + " ExchangeTokenAsync(" + TokenExchangeRequest + " request, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.ExchangeTokenAsync(request, " + CreateToken + ", cancellationToken)");
+                    TaskOfToken,
+                    "ExchangeTokenAsync",
+                    new[] { (TokenExchangeRequest, "request", (string?)null) },
+                    "_tokenEndpointClient.ExchangeTokenAsync(request, parameters, " + CreateToken + ", cancellationToken)");
 
             private void WriteRevocation() =>
-                WritePublic(
+                WriteRequest(
                     "Revokes an access or refresh token (RFC 7009). An unknown or already revoked token is not an error.",
-                    new[] { ("token", "The token to revoke."), TokenTypeHintDoc, CancellationDoc },
+                    new[] { ("token", "The token to revoke."), TokenTypeHintDoc },
                     "The provider refused the request.",
-                    "public " + Task + " RevokeTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.RevokeTokenAsync(token, tokenTypeHint, cancellationToken)");
+                    Task,
+                    "RevokeTokenAsync",
+                    new[] { ("string", "token", (string?)null), ("string" + Nullable, "tokenTypeHint", "null") },
+                    "_tokenEndpointClient.RevokeTokenAsync(token, tokenTypeHint, parameters, cancellationToken)");
 
             private void WriteIntrospection() =>
-                WritePublic(
+                WriteRequest(
                     "Asks the provider whether a token is active, and about it (RFC 7662).",
-                    new[] { ("token", "The token to introspect."), TokenTypeHintDoc, CancellationDoc },
+                    new[] { ("token", "The token to introspect."), TokenTypeHintDoc },
                     "The provider refused the request.",
-                    "public " + Task + "<" + TokenIntrospection + "> IntrospectTokenAsync(string token, string" + Nullable + " tokenTypeHint = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.IntrospectTokenAsync(token, tokenTypeHint, cancellationToken)");
+                    Task + "<" + TokenIntrospection + ">",
+                    "IntrospectTokenAsync",
+                    new[] { ("string", "token", (string?)null), ("string" + Nullable, "tokenTypeHint", "null") },
+                    "_tokenEndpointClient.IntrospectTokenAsync(token, tokenTypeHint, parameters, cancellationToken)");
 
             private void WriteRefreshToken()
             {
-                WritePublic(
+                WriteRequest(
                     "Gets a new token with a refresh token (RFC 6749 §6).",
-                    new[] { ("refreshToken", "The refresh token."), ("scope", "A scope no wider than the original; the original when null."), CancellationDoc },
+                    new[] { ("refreshToken", "The refresh token."), ("scope", "A scope no wider than the original; the original when null.") },
                     "The provider refused the refresh token or answered with no token.",
-                    "public " + TaskOfToken + " RefreshTokenAsync(string refreshToken, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.RefreshTokenAsync(refreshToken, scope, " + CreateToken + ", cancellationToken)");
+                    TaskOfToken,
+                    "RefreshTokenAsync",
+                    new[] { ("string", "refreshToken", (string?)null), ("string" + Nullable, "scope", "null") },
+                    "_tokenEndpointClient.RefreshTokenAsync(refreshToken, scope, parameters, " + CreateToken + ", cancellationToken)");
                 WriteInterfaceHooks(
                     RefreshTokenClientInterface,
                     "RefreshTokenAsync(string refreshToken, string" + Nullable + " scope, " + CancellationToken + " cancellationToken)",
                     "_tokenEndpointClient.RefreshTokenAsync<" + Token + ">(refreshToken, scope, " + CreateToken + ", cancellationToken)");
+            }
+
+            /// <summary>
+            /// A request method with the per-call <c>parameters</c> as its optional last-but-one parameter, and beside it
+            /// the signature it had before them, every parameter required, so that calls written against that one (a
+            /// positional <c>CancellationToken</c>) still bind to it.
+            /// </summary>
+            private void WriteRequest(
+                string summary,
+                (string Name, string Text)[] parameterDocs,
+                string? exception,
+                string returnType,
+                string name,
+                (string Type, string Name, string? Default)[] leading,
+                string expression,
+                bool cancellable = true,
+                (string, string)? cancellationDoc = null)
+            {
+                var declarations = new List<string>();
+                var required = new List<string>();
+                var arguments = new List<string>();
+                foreach (var (type, parameterName, defaultValue) in leading)
+                {
+                    declarations.Add(type + " " + parameterName + (defaultValue is null ? string.Empty : " = " + defaultValue));
+                    required.Add(type + " " + parameterName);
+                    arguments.Add(parameterName);
+                }
+
+                declarations.Add(ExtraParameters + Nullable + " parameters = null");
+                arguments.Add("null");
+                if (cancellable)
+                {
+                    declarations.Add(CancellationTokenParameter);
+                    required.Add(CancellationToken + " cancellationToken");
+                    arguments.Add("cancellationToken");
+                }
+
+                var docs = new List<(string, string)>(parameterDocs) { ParametersDoc };
+                if (cancellable)
+                {
+                    docs.Add(cancellationDoc ?? CancellationDoc);
+                }
+
+                WritePublic(summary, docs.ToArray(), exception, "public " + returnType + " " + name + "(" + string.Join(", ", declarations) + ")", expression);
+                _writer.Line();
+                _writer.Line("/// <summary>" + summary + "</summary>");
+                foreach (var (docName, text) in docs)
+                {
+                    if (docName != "parameters")
+                    {
+                        _writer.Line("/// <param name=\"" + docName + "\">" + text + "</param>");
+                    }
+                }
+
+                _writer.Line(GeneratedCode);
+                _writer.Line(EditorBrowsableNever);
+                _writer.Line("public " + returnType + " " + name + "(" + string.Join(", ", required) + ")");
+                _writer.Indent().Line("=> " + name + "(" + string.Join(", ", arguments) + ");").Outdent();
             }
 
             /// <summary>A documented public member whose body is one expression.</summary>

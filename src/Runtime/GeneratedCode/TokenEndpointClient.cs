@@ -48,7 +48,7 @@ namespace OAuthGen.Infrastructure
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RequestClientCredentialsTokenAsyncCore(scope, Factory(createToken), cancellationToken);
+            RequestClientCredentialsTokenAsyncCore(scope, null, Factory(createToken), cancellationToken);
 
         /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
         public Task<TToken> RequestClientCredentialsTokenAsync<TToken>(
@@ -56,10 +56,29 @@ namespace OAuthGen.Infrastructure
             ITokenFieldSet<TToken> fields,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RequestClientCredentialsTokenAsyncCore(scope, new TokenFactory<TToken>(fields), cancellationToken);
+            RequestClientCredentialsTokenAsyncCore(scope, null, new TokenFactory<TToken>(fields), cancellationToken);
+
+        /// <summary>The client credentials grant with the caller's own parameters (<c>resource</c>, <c>audience</c>...).</summary>
+        public Task<TToken> RequestClientCredentialsTokenAsync<TToken>(
+            string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestClientCredentialsTokenAsyncCore(scope, parameters, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> RequestClientCredentialsTokenAsync<TToken>(
+            string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestClientCredentialsTokenAsyncCore(scope, parameters, new TokenFactory<TToken>(fields), cancellationToken);
 
         private Task<TToken> RequestClientCredentialsTokenAsyncCore<TToken>(
             string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
@@ -72,7 +91,7 @@ namespace OAuthGen.Infrastructure
 
             var body = new TokenRequestBody(GrantDescriptor.ClientCredentialsGrant);
             body.AddScope(resolvedScope);
-            return SendTokenRequestAsync(body, factory, cancellationToken);
+            return SendTokenRequestAsync(body, parameters, factory, cancellationToken);
         }
 
         /// <summary>The resource owner password credentials grant (RFC 6749 §4.3).</summary>
@@ -83,7 +102,7 @@ namespace OAuthGen.Infrastructure
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RequestPasswordTokenAsyncCore(username, password, scope, Factory(createToken), cancellationToken);
+            RequestPasswordTokenAsyncCore(username, password, scope, null, Factory(createToken), cancellationToken);
 
         /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
         public Task<TToken> RequestPasswordTokenAsync<TToken>(
@@ -93,12 +112,35 @@ namespace OAuthGen.Infrastructure
             ITokenFieldSet<TToken> fields,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RequestPasswordTokenAsyncCore(username, password, scope, new TokenFactory<TToken>(fields), cancellationToken);
+            RequestPasswordTokenAsyncCore(username, password, scope, null, new TokenFactory<TToken>(fields), cancellationToken);
+
+        /// <summary>The password grant with the caller's own parameters.</summary>
+        public Task<TToken> RequestPasswordTokenAsync<TToken>(
+            string username,
+            string password,
+            string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestPasswordTokenAsyncCore(username, password, scope, parameters, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> RequestPasswordTokenAsync<TToken>(
+            string username,
+            string password,
+            string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestPasswordTokenAsyncCore(username, password, scope, parameters, new TokenFactory<TToken>(fields), cancellationToken);
 
         private Task<TToken> RequestPasswordTokenAsyncCore<TToken>(
             string username,
             string password,
             string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
@@ -109,7 +151,7 @@ namespace OAuthGen.Infrastructure
             body.Add("username", username);
             body.AddSecret("password", password);
             body.AddScope(ResolveScope(scope));
-            return SendTokenRequestAsync(body, factory, cancellationToken);
+            return SendTokenRequestAsync(body, parameters, factory, cancellationToken);
         }
 
         /// <summary>The authorization code grant's token request (RFC 6749 §4.1.3), with the PKCE verifier when given.</summary>
@@ -120,7 +162,7 @@ namespace OAuthGen.Infrastructure
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            ExchangeAuthorizationCodeAsyncCore(code, redirectUri, codeVerifier, Factory(createToken), cancellationToken);
+            ExchangeAuthorizationCodeAsyncCore(code, redirectUri, codeVerifier, null, Factory(createToken), cancellationToken);
 
         /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
         public Task<TToken> ExchangeAuthorizationCodeAsync<TToken>(
@@ -130,12 +172,35 @@ namespace OAuthGen.Infrastructure
             ITokenFieldSet<TToken> fields,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            ExchangeAuthorizationCodeAsyncCore(code, redirectUri, codeVerifier, new TokenFactory<TToken>(fields), cancellationToken);
+            ExchangeAuthorizationCodeAsyncCore(code, redirectUri, codeVerifier, null, new TokenFactory<TToken>(fields), cancellationToken);
+
+        /// <summary>The authorization code grant's token request with the caller's own parameters.</summary>
+        public Task<TToken> ExchangeAuthorizationCodeAsync<TToken>(
+            string code,
+            Uri redirectUri,
+            string? codeVerifier,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            ExchangeAuthorizationCodeAsyncCore(code, redirectUri, codeVerifier, parameters, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> ExchangeAuthorizationCodeAsync<TToken>(
+            string code,
+            Uri redirectUri,
+            string? codeVerifier,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            ExchangeAuthorizationCodeAsyncCore(code, redirectUri, codeVerifier, parameters, new TokenFactory<TToken>(fields), cancellationToken);
 
         private Task<TToken> ExchangeAuthorizationCodeAsyncCore<TToken>(
             string code,
             Uri redirectUri,
             string? codeVerifier,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
@@ -150,7 +215,7 @@ namespace OAuthGen.Infrastructure
                 body.AddSecret("code_verifier", codeVerifier);
             }
 
-            return SendTokenRequestAsync(body, factory, cancellationToken);
+            return SendTokenRequestAsync(body, parameters, factory, cancellationToken);
         }
 
         /// <summary>The refresh token grant (RFC 6749 §6).</summary>
@@ -160,7 +225,7 @@ namespace OAuthGen.Infrastructure
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RefreshTokenAsyncCore(refreshToken, scope, Factory(createToken), cancellationToken);
+            RefreshTokenAsyncCore(refreshToken, scope, null, Factory(createToken), cancellationToken);
 
         /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
         public Task<TToken> RefreshTokenAsync<TToken>(
@@ -169,11 +234,32 @@ namespace OAuthGen.Infrastructure
             ITokenFieldSet<TToken> fields,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RefreshTokenAsyncCore(refreshToken, scope, new TokenFactory<TToken>(fields), cancellationToken);
+            RefreshTokenAsyncCore(refreshToken, scope, null, new TokenFactory<TToken>(fields), cancellationToken);
+
+        /// <summary>The refresh token grant with the caller's own parameters.</summary>
+        public Task<TToken> RefreshTokenAsync<TToken>(
+            string refreshToken,
+            string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RefreshTokenAsyncCore(refreshToken, scope, parameters, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> RefreshTokenAsync<TToken>(
+            string refreshToken,
+            string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RefreshTokenAsyncCore(refreshToken, scope, parameters, new TokenFactory<TToken>(fields), cancellationToken);
 
         private Task<TToken> RefreshTokenAsyncCore<TToken>(
             string refreshToken,
             string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
@@ -182,14 +268,19 @@ namespace OAuthGen.Infrastructure
             var body = new TokenRequestBody(GrantDescriptor.RefreshTokenGrant);
             body.AddSecret("refresh_token", refreshToken);
             body.AddScope(scope);
-            return SendTokenRequestAsync(body, factory, cancellationToken);
+            return SendTokenRequestAsync(body, parameters, factory, cancellationToken);
         }
 
         /// <summary>Starts the device authorization grant (RFC 8628 §3.1).</summary>
-        public Task<DeviceAuthorization> RequestDeviceAuthorizationAsync(string? scope, CancellationToken cancellationToken)
+        public Task<DeviceAuthorization> RequestDeviceAuthorizationAsync(string? scope, CancellationToken cancellationToken) =>
+            RequestDeviceAuthorizationAsync(scope, null, cancellationToken);
+
+        /// <summary>Starts the device authorization grant with the caller's own parameters.</summary>
+        public Task<DeviceAuthorization> RequestDeviceAuthorizationAsync(string? scope, IEnumerable<KeyValuePair<string, string>>? parameters, CancellationToken cancellationToken)
         {
             var body = new TokenRequestBody(GrantDescriptor.DeviceAuthorization);
             body.AddScope(ResolveScope(scope));
+            body.AddExtra(parameters, _pipeline.OwnedParameters(body.Grant));
             return _pipeline.SendAsync(body, static (answer, _) => ResponseMapping.ReadDeviceAuthorization(answer), (object?)null, cancellationToken);
         }
 
@@ -202,7 +293,7 @@ namespace OAuthGen.Infrastructure
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            PollDeviceTokenAsyncCore(authorization, Factory(createToken), cancellationToken);
+            PollDeviceTokenAsyncCore(authorization, null, Factory(createToken), cancellationToken);
 
         /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
         public Task<TToken> PollDeviceTokenAsync<TToken>(
@@ -210,10 +301,29 @@ namespace OAuthGen.Infrastructure
             ITokenFieldSet<TToken> fields,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            PollDeviceTokenAsyncCore(authorization, new TokenFactory<TToken>(fields), cancellationToken);
+            PollDeviceTokenAsyncCore(authorization, null, new TokenFactory<TToken>(fields), cancellationToken);
+
+        /// <summary>Polls for the token of a device authorization, each poll with the caller's own parameters.</summary>
+        public Task<TToken> PollDeviceTokenAsync<TToken>(
+            DeviceAuthorization authorization,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            PollDeviceTokenAsyncCore(authorization, parameters, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> PollDeviceTokenAsync<TToken>(
+            DeviceAuthorization authorization,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            PollDeviceTokenAsyncCore(authorization, parameters, new TokenFactory<TToken>(fields), cancellationToken);
 
         private async Task<TToken> PollDeviceTokenAsyncCore<TToken>(
             DeviceAuthorization authorization,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
@@ -221,6 +331,8 @@ namespace OAuthGen.Infrastructure
             ThrowIfNull(authorization, nameof(authorization));
             var interval = authorization.Interval;
             var expires = authorization.IssuedAt + authorization.ExpiresIn;
+            // Checked once, before the first poll, rather than on every one.
+            var extra = parameters is null ? null : ExtraParameters.Check(parameters, _pipeline.OwnedParameters(GrantDescriptor.DeviceCodeGrant), nameof(parameters));
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -228,7 +340,7 @@ namespace OAuthGen.Infrastructure
                 body.AddSecret("device_code", authorization.DeviceCode);
                 try
                 {
-                    return await SendTokenRequestAsync(body, factory, cancellationToken).ConfigureAwait(false);
+                    return await SendTokenRequestAsync(body, extra, factory, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OAuthException e) when (e.Error == "authorization_pending")
                 {
@@ -258,7 +370,7 @@ namespace OAuthGen.Infrastructure
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            ExchangeTokenAsyncCore(request, Factory(createToken), cancellationToken);
+            ExchangeTokenAsyncCore(request, null, Factory(createToken), cancellationToken);
 
         /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
         public Task<TToken> ExchangeTokenAsync<TToken>(
@@ -266,10 +378,29 @@ namespace OAuthGen.Infrastructure
             ITokenFieldSet<TToken> fields,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            ExchangeTokenAsyncCore(request, new TokenFactory<TToken>(fields), cancellationToken);
+            ExchangeTokenAsyncCore(request, null, new TokenFactory<TToken>(fields), cancellationToken);
+
+        /// <summary>The token exchange grant with the caller's own parameters.</summary>
+        public Task<TToken> ExchangeTokenAsync<TToken>(
+            TokenExchangeRequest request,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            ExchangeTokenAsyncCore(request, parameters, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> ExchangeTokenAsync<TToken>(
+            TokenExchangeRequest request,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            ExchangeTokenAsyncCore(request, parameters, new TokenFactory<TToken>(fields), cancellationToken);
 
         private Task<TToken> ExchangeTokenAsyncCore<TToken>(
             TokenExchangeRequest request,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
@@ -293,42 +424,68 @@ namespace OAuthGen.Infrastructure
             body.AddOptional("audience", request.Audience);
             body.AddOptional("resource", request.Resource);
             body.AddScope(request.Scope);
-            return SendTokenRequestAsync(body, factory, cancellationToken);
+            return SendTokenRequestAsync(body, parameters, factory, cancellationToken);
         }
 
         /// <summary>Revokes a token (RFC 7009 §2.1). An unknown or already revoked token is not an error.</summary>
-        public Task RevokeTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken)
+        public Task RevokeTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken) =>
+            RevokeTokenAsync(token, tokenTypeHint, null, cancellationToken);
+
+        /// <summary>Revokes a token, with the caller's own parameters.</summary>
+        public Task RevokeTokenAsync(string token, string? tokenTypeHint, IEnumerable<KeyValuePair<string, string>>? parameters, CancellationToken cancellationToken)
         {
             ThrowIfNull(token, nameof(token));
             var body = new TokenRequestBody(GrantDescriptor.Revocation);
             body.AddSecret("token", token);
             body.AddOptional("token_type_hint", tokenTypeHint);
+            body.AddExtra(parameters, _pipeline.OwnedParameters(body.Grant));
             return _pipeline.SendAsync(body, static (answer, _) => ResponseMapping.ReadRevocation(answer), (object?)null, cancellationToken);
         }
 
         /// <summary>Asks the provider about a token (RFC 7662 §2.1).</summary>
-        public Task<TokenIntrospection> IntrospectTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken)
+        public Task<TokenIntrospection> IntrospectTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken) =>
+            IntrospectTokenAsync(token, tokenTypeHint, null, cancellationToken);
+
+        /// <summary>Asks the provider about a token, with the caller's own parameters.</summary>
+        public Task<TokenIntrospection> IntrospectTokenAsync(string token, string? tokenTypeHint, IEnumerable<KeyValuePair<string, string>>? parameters, CancellationToken cancellationToken)
         {
             ThrowIfNull(token, nameof(token));
             var body = new TokenRequestBody(GrantDescriptor.Introspection);
             body.AddSecret("token", token);
             body.AddOptional("token_type_hint", tokenTypeHint);
+            body.AddExtra(parameters, _pipeline.OwnedParameters(body.Grant));
             return _pipeline.SendAsync(body, static (answer, _) => ResponseMapping.ReadIntrospection(answer), (object?)null, cancellationToken);
         }
 
         /// <summary>
         /// The URL that starts the authorization code flow (RFC 6749 §4.1.1), with PKCE S256 when the provider uses it.
         /// An authorization endpoint that comes from the provider's metadata must have been fetched: use
-        /// <see cref="CreateAuthorizationRequestAsync"/> then.
+        /// <c>CreateAuthorizationRequestAsync</c> then.
         /// </summary>
         public AuthorizationRequest CreateAuthorizationRequest(Uri redirectUri, string? scope, string? state) =>
-            AuthorizationUrl.Create(_pipeline.Endpoints.ResolveWithoutFetching(EndpointKind.Authorization), Options, Provider, redirectUri, ResolveScope(scope), state);
+            CreateAuthorizationRequest(redirectUri, scope, state, null);
+
+        /// <summary>
+        /// The URL that starts the authorization code flow, with the caller's own parameters after the standard ones
+        /// (<c>access_type=offline</c>, <c>token_access_type=offline</c>, <c>login_hint</c>, <c>prompt</c>).
+        /// </summary>
+        public AuthorizationRequest CreateAuthorizationRequest(Uri redirectUri, string? scope, string? state, IEnumerable<KeyValuePair<string, string>>? parameters) =>
+            AuthorizationUrl.Create(_pipeline.Endpoints.ResolveWithoutFetching(EndpointKind.Authorization), Options, Provider, redirectUri, ResolveScope(scope), state, _pipeline.Naming, parameters);
 
         /// <summary>The URL that starts the authorization code flow, fetching the provider's metadata first if need be.</summary>
-        public async Task<AuthorizationRequest> CreateAuthorizationRequestAsync(Uri redirectUri, string? scope, string? state, CancellationToken cancellationToken)
+        public Task<AuthorizationRequest> CreateAuthorizationRequestAsync(Uri redirectUri, string? scope, string? state, CancellationToken cancellationToken) =>
+            CreateAuthorizationRequestAsync(redirectUri, scope, state, null, cancellationToken);
+
+        /// <summary>The same, with the caller's own parameters after the standard ones.</summary>
+        public async Task<AuthorizationRequest> CreateAuthorizationRequestAsync(
+            Uri redirectUri,
+            string? scope,
+            string? state,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            CancellationToken cancellationToken)
         {
             var endpoint = await _pipeline.Endpoints.ResolveAsync(EndpointKind.Authorization, cancellationToken).ConfigureAwait(false);
-            return AuthorizationUrl.Create(endpoint, Options, Provider, redirectUri, ResolveScope(scope), state);
+            return AuthorizationUrl.Create(endpoint, Options, Provider, redirectUri, ResolveScope(scope), state, _pipeline.Naming, parameters);
         }
 
         private string? ResolveScope(string? scope) => scope ?? Options.Scope ?? Provider.Scope;
@@ -340,10 +497,12 @@ namespace OAuthGen.Infrastructure
 
         private Task<TToken> SendTokenRequestAsync<TToken>(
             TokenRequestBody body,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
         {
+            body.AddExtra(parameters, _pipeline.OwnedParameters(body.Grant));
             // Fail on missing credentials before anything is fetched or sent.
             _pipeline.Authentication.RequireCredentials(Options, Provider);
             return _pipeline.SendAsync(

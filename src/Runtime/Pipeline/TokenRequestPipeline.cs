@@ -25,6 +25,9 @@ namespace OAuthGen.Infrastructure
         private readonly ClientAuthenticationStrategy _authentication;
         private readonly PayloadEncoding _payload;
         private readonly RequestHeaders _headers;
+        private readonly ParameterNaming _naming;
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private readonly IReadOnlyCollection<string>?[] _owned = new IReadOnlyCollection<string>?[GrantDescriptor.All.Count];
         private readonly RequestDeadlines _deadlines = new RequestDeadlines();
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         private readonly RequestTemplate?[] _templates = new RequestTemplate?[GrantDescriptor.All.Count];
@@ -39,13 +42,21 @@ namespace OAuthGen.Infrastructure
             _timeProvider = timeProvider;
             Endpoints = new EndpointResolver(httpClient, options, provider, timeProvider);
             _authentication = ClientAuthenticationStrategy.For(provider.ClientAuth);
-            _payload = PayloadEncoding.For(provider.Body);
+            // A query string is form-encoded whatever the body would have been.
+            _payload = provider.ParameterLocation == ParameterLocation.Query ? PayloadEncoding.Form : PayloadEncoding.For(provider.Body);
+            _naming = ParameterNaming.For(provider);
             _headers = new RequestHeaders(provider.Headers);
         }
 
         public EndpointResolver Endpoints { get; }
 
         public ClientAuthenticationStrategy Authentication => _authentication;
+
+        public ParameterNaming Naming => _naming;
+
+        /// <summary>The parameter names a caller may not pass to a request of <paramref name="grant"/>.</summary>
+        public IReadOnlyCollection<string> OwnedParameters(GrantDescriptor grant) =>
+            _owned[grant.Index] ??= ExtraParameters.OwnedBy(grant, _provider, _naming);
 
         /// <summary>Sends <paramref name="body"/> and reads the answer with <paramref name="read"/>.</summary>
         public async Task<TResult> SendAsync<TState, TResult>(
@@ -116,21 +127,23 @@ namespace OAuthGen.Infrastructure
             return new PreparedRequest(
                 grant,
                 endpoint,
-                template.Body(body.Parameters, holdsSecrets: body.Secrets.Count > 0),
+                template.Body(body.OnTheWire(_naming), holdsSecrets: body.Secrets.Count > 0),
                 template.MediaType,
                 credentials.BasicParameter,
                 _headers,
                 Concat(body.Secrets, credentials.Secrets),
                 TokenRetry.For(grant, _provider.ClientAuth, _options.RetryTransientFailures),
                 singleUse: TokenRetry.For(grant, _provider.ClientAuth, enabled: true) == TokenRetryPolicy.Never,
-                allowInsecureHttp: _options.AllowInsecureHttp);
+                allowInsecureHttp: _options.AllowInsecureHttp,
+                inQuery: _provider.ParameterLocation == ParameterLocation.Query,
+                method: _provider.Method);
         }
 
         private RequestTemplate Template(GrantDescriptor grant, Uri endpoint)
         {
             if (_authentication.PerRequest)
             {
-                return new RequestTemplate(grant, _authentication.Create(_options, _provider, endpoint, _timeProvider.GetUtcNow()), _provider, _payload);
+                return new RequestTemplate(grant, _authentication.Create(_options, _provider, endpoint, _timeProvider.GetUtcNow()), _provider, _payload, _naming);
             }
 
             var credentials = _credentials;
@@ -142,7 +155,7 @@ namespace OAuthGen.Infrastructure
             var template = _templates[grant.Index];
             if (template is null || !ReferenceEquals(template.Credentials, credentials))
             {
-                _templates[grant.Index] = template = new RequestTemplate(grant, credentials, _provider, _payload);
+                _templates[grant.Index] = template = new RequestTemplate(grant, credentials, _provider, _payload, _naming);
             }
 
             return template;

@@ -24,6 +24,11 @@ namespace OAuthGen.Infrastructure
         private volatile EncodedBody? _lastBody;
 
         public RequestTemplate(GrantDescriptor grant, ClientCredentials credentials, OAuthProviderInfo provider, PayloadEncoding encoding)
+            : this(grant, credentials, provider, encoding, ParameterNaming.Standard)
+        {
+        }
+
+        public RequestTemplate(GrantDescriptor grant, ClientCredentials credentials, OAuthProviderInfo provider, PayloadEncoding encoding, ParameterNaming naming)
         {
             Grant = grant;
             Credentials = credentials;
@@ -36,6 +41,14 @@ namespace OAuthGen.Infrastructure
             }
 
             (grant.Placement == AuthenticationPlacement.Last ? suffix : prefix).AddRange(credentials.Parameters);
+            var named = naming.Apply(prefix);
+            if (grant.Placement == AuthenticationPlacement.Last)
+            {
+                var suffixNamed = naming.Apply(suffix);
+                suffix = new List<KeyValuePair<string, string>>(suffixNamed);
+            }
+
+            prefix = new List<KeyValuePair<string, string>>(named);
             if (grant.IsTokenRequest)
             {
                 suffix.AddRange(provider.Parameters);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace OAuthGen.Infrastructure
@@ -11,6 +12,7 @@ namespace OAuthGen.Infrastructure
     {
         private List<KeyValuePair<string, string>>? _parameters;
         private List<string>? _secrets;
+        private int _extraStart = -1;
 
         public TokenRequestBody(GrantDescriptor grant)
         {
@@ -41,6 +43,50 @@ namespace OAuthGen.Infrastructure
             {
                 Add(name, value!);
             }
+        }
+
+        /// <summary>
+        /// Adds the caller's own parameters (<c>resource</c>, <c>audience</c>...), sent as named after the grant's. One
+        /// that the client writes itself (<paramref name="owned"/>: grant_type, the client authentication, the grant's
+        /// parameters, the declared ones) is refused with an <see cref="ArgumentException"/> naming it, never its value.
+        /// </summary>
+        public void AddExtra(IEnumerable<KeyValuePair<string, string>>? parameters, IReadOnlyCollection<string> owned)
+        {
+            if (parameters is null)
+            {
+                return;
+            }
+
+            _extraStart = Parameters.Count;
+            foreach (var parameter in ExtraParameters.Check(parameters, owned, "parameters"))
+            {
+                Add(parameter.Key, parameter.Value);
+            }
+        }
+
+        /// <summary>The parameters as sent: those OAuthGen writes under their wire names, the caller's as given.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> OnTheWire(ParameterNaming naming)
+        {
+            if (naming.IsStandard)
+            {
+                return Parameters;
+            }
+
+            if (_extraStart < 0)
+            {
+                return naming.Apply(Parameters);
+            }
+
+            var own = new List<KeyValuePair<string, string>>(_extraStart);
+            var extra = new List<KeyValuePair<string, string>>(Parameters.Count - _extraStart);
+            for (var i = 0; i < Parameters.Count; i++)
+            {
+                (i < _extraStart ? own : extra).Add(Parameters[i]);
+            }
+
+            var wire = new List<KeyValuePair<string, string>>(naming.Apply(own));
+            wire.AddRange(extra);
+            return wire;
         }
 
         /// <summary>The scope this request asks for, when it asks for one (what a token answer without <c>scope</c> granted).</summary>

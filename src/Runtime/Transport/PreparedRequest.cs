@@ -18,6 +18,8 @@ namespace OAuthGen.Infrastructure
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         private readonly string? _basicParameter;
         private readonly RequestHeaders _headers;
+        private readonly bool _inQuery;
+        private readonly HttpMethod _method;
 
         public PreparedRequest(
             GrantDescriptor grant,
@@ -29,8 +31,12 @@ namespace OAuthGen.Infrastructure
             IReadOnlyList<string> secrets,
             TokenRetryPolicy retryPolicy,
             bool singleUse = false,
-            bool allowInsecureHttp = false)
+            bool allowInsecureHttp = false,
+            bool inQuery = false,
+            TokenRequestMethod method = TokenRequestMethod.Post)
         {
+            _inQuery = inQuery;
+            _method = method == TokenRequestMethod.Get ? HttpMethod.Get : HttpMethod.Post;
             SingleUse = singleUse;
             AllowInsecureHttp = allowInsecureHttp;
             Grant = grant;
@@ -45,6 +51,7 @@ namespace OAuthGen.Infrastructure
 
         public GrantDescriptor Grant { get; }
 
+        /// <summary>The endpoint without the parameters, even when they go in its query: what every message may name.</summary>
         public Uri Endpoint { get; }
 
         public IReadOnlyList<string> Secrets { get; }
@@ -60,7 +67,7 @@ namespace OAuthGen.Infrastructure
         /// <summary>A new message, its body and Basic header guarded at the endpoint's origin by <paramref name="guard"/>.</summary>
         public HttpRequestMessage CreateMessage(out OriginGuard guard)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, Endpoint);
+            var request = new HttpRequestMessage(_method, _inQuery ? WithParameters(Endpoint, _body) : Endpoint);
             guard = OriginGuard.For(request, AllowInsecureHttp, SingleUse);
             RequestHeaders.AddAccept(request);
             if (_basicParameter is not null)
@@ -68,11 +75,30 @@ namespace OAuthGen.Infrastructure
                 request.Headers.Authorization = guard.Authorization("Basic", _basicParameter);
             }
 
-            var content = guard.Body(_body, _mediaType);
-            _headers.AddTo(content);
-            request.Content = content;
+            if (!_inQuery)
+            {
+                var content = guard.Body(_body, _mediaType);
+                _headers.AddTo(content);
+                request.Content = content;
+            }
+
             _headers.AddTo(request);
             return request;
+        }
+
+        // The parameters after the endpoint's own query (Deezer's ?output=json), if it has one.
+        private static Uri WithParameters(Uri endpoint, byte[] parameters)
+        {
+            if (parameters.Length == 0)
+            {
+                return endpoint;
+            }
+
+            var query = System.Text.Encoding.ASCII.GetString(parameters);
+            var separator = endpoint.Query.Length > 1 ? "&" : endpoint.Query.Length == 1 ? string.Empty : "?";
+            var fragment = endpoint.Fragment;
+            var address = fragment.Length > 0 ? endpoint.AbsoluteUri.Substring(0, endpoint.AbsoluteUri.Length - fragment.Length) : endpoint.AbsoluteUri;
+            return new Uri(address + separator + query);
         }
     }
 }

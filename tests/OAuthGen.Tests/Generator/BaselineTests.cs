@@ -43,6 +43,15 @@ namespace OAuthGen.Tests.Generator
                 "using OAuthGen;\nnamespace Acme\n{\n    [OAuthProvider(MetadataAddress = \"https://id.example/.well-known/openid-configuration\", Grants = OAuthGrant.ClientCredentials | OAuthGrant.AuthorizationCode)]\n    public partial class Example { }\n}\n",
                 LanguageVersion.Latest),
             ["CSharp7_3"] = (Example("Grants = OAuthGrant.ClientCredentials | OAuthGrant.RefreshToken"), LanguageVersion.CSharp7_3),
+            ["QueryLocation"] = (
+                "using OAuthGen;\nnamespace Acme\n{\n    [OAuthProvider(\"https://cloud.example/v1/oauth/token\", Grants = OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken, ClientAuth = ClientAuthMethod.ClientSecretPost, "
+                    + "AuthorizationEndpoint = \"https://cloud.example/v1/oauth/authorize\", Parameters = ParameterLocation.Query)]\n    public partial class Example { }\n}\n",
+                LanguageVersion.Latest),
+            ["Renames.CSharp7_3"] = (
+                "using OAuthGen;\nnamespace Acme\n{\n    [OAuthProvider(\"https://api.weixin.example/sns/oauth2/access_token\", Grants = OAuthGrant.AuthorizationCode, ClientAuth = ClientAuthMethod.ClientSecretPost, "
+                    + "AuthorizationEndpoint = \"https://open.weixin.example/connect/qrconnect\", Method = TokenRequestMethod.Get, UsePkce = false)]\n"
+                    + "    [OAuthParameterName(\"client_id\", \"appid\")]\n    [OAuthParameterName(\"client_secret\", \"secret\")]\n    [OAuthParameterName(\"redirect_uri\", null)]\n    public partial class Example { }\n}\n",
+                LanguageVersion.CSharp7_3),
         };
 
         public static TheoryData<string> Names => new(Seeds.Concat(Declarations.Keys));

@@ -16,18 +16,30 @@ namespace OAuthGen.Tests.Generator
         private const string ConstructorWithClock = "AcmeAuth(HttpClient httpClient, OAuthClientOptions options, TimeProvider? timeProvider)";
         private const string Provider = "static OAuthProviderInfo Provider { get; }";
         private const string Options = "OAuthClientOptions Options { get; }";
-        private const string ClientCredentials = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string ClientCredentialsScopeRequired = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string scope, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string Password = "Task<OAuthToken> RequestPasswordTokenAsync(string username, string password, string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string CreateAuthorizationRequest = "AuthorizationRequest CreateAuthorizationRequest(Uri redirectUri, string? scope = null, string? state = null)";
-        private const string CreateAuthorizationRequestAsync = "Task<AuthorizationRequest> CreateAuthorizationRequestAsync(Uri redirectUri, string? scope = null, string? state = null, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string RequestDeviceAuthorization = "Task<DeviceAuthorization> RequestDeviceAuthorizationAsync(string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string PollDeviceToken = "Task<OAuthToken> PollDeviceTokenAsync(DeviceAuthorization authorization, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string ExchangeToken = "Task<OAuthToken> ExchangeTokenAsync(TokenExchangeRequest request, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string RevokeToken = "Task RevokeTokenAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string IntrospectToken = "Task<TokenIntrospection> IntrospectTokenAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string ExchangeAuthorizationCode = "Task<OAuthToken> ExchangeAuthorizationCodeAsync(string code, Uri redirectUri, string? codeVerifier = null, CancellationToken cancellationToken = default(CancellationToken))";
-        private const string RefreshToken = "Task<OAuthToken> RefreshTokenAsync(string refreshToken, string? scope = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string ClientCredentials = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string? scope = null, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string ClientCredentialsCompat = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string? scope, CancellationToken cancellationToken)";
+        private const string ClientCredentialsScopeRequired = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string scope, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string ClientCredentialsScopeRequiredCompat = "Task<OAuthToken> RequestClientCredentialsTokenAsync(string scope, CancellationToken cancellationToken)";
+        private const string Password = "Task<OAuthToken> RequestPasswordTokenAsync(string username, string password, string? scope = null, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string PasswordCompat = "Task<OAuthToken> RequestPasswordTokenAsync(string username, string password, string? scope, CancellationToken cancellationToken)";
+        private const string CreateAuthorizationRequest = "AuthorizationRequest CreateAuthorizationRequest(Uri redirectUri, string? scope = null, string? state = null, IEnumerable<KeyValuePair<string, string>>? parameters = null)";
+        private const string CreateAuthorizationRequestCompat = "AuthorizationRequest CreateAuthorizationRequest(Uri redirectUri, string? scope, string? state)";
+        private const string CreateAuthorizationRequestAsync = "Task<AuthorizationRequest> CreateAuthorizationRequestAsync(Uri redirectUri, string? scope = null, string? state = null, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string CreateAuthorizationRequestAsyncCompat = "Task<AuthorizationRequest> CreateAuthorizationRequestAsync(Uri redirectUri, string? scope, string? state, CancellationToken cancellationToken)";
+        private const string RequestDeviceAuthorization = "Task<DeviceAuthorization> RequestDeviceAuthorizationAsync(string? scope = null, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string RequestDeviceAuthorizationCompat = "Task<DeviceAuthorization> RequestDeviceAuthorizationAsync(string? scope, CancellationToken cancellationToken)";
+        private const string PollDeviceToken = "Task<OAuthToken> PollDeviceTokenAsync(DeviceAuthorization authorization, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string PollDeviceTokenCompat = "Task<OAuthToken> PollDeviceTokenAsync(DeviceAuthorization authorization, CancellationToken cancellationToken)";
+        private const string ExchangeToken = "Task<OAuthToken> ExchangeTokenAsync(TokenExchangeRequest request, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string ExchangeTokenCompat = "Task<OAuthToken> ExchangeTokenAsync(TokenExchangeRequest request, CancellationToken cancellationToken)";
+        private const string RevokeToken = "Task RevokeTokenAsync(string token, string? tokenTypeHint = null, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string RevokeTokenCompat = "Task RevokeTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken)";
+        private const string IntrospectToken = "Task<TokenIntrospection> IntrospectTokenAsync(string token, string? tokenTypeHint = null, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string IntrospectTokenCompat = "Task<TokenIntrospection> IntrospectTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken)";
+        private const string ExchangeAuthorizationCode = "Task<OAuthToken> ExchangeAuthorizationCodeAsync(string code, Uri redirectUri, string? codeVerifier = null, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string ExchangeAuthorizationCodeCompat = "Task<OAuthToken> ExchangeAuthorizationCodeAsync(string code, Uri redirectUri, string? codeVerifier, CancellationToken cancellationToken)";
+        private const string RefreshToken = "Task<OAuthToken> RefreshTokenAsync(string refreshToken, string? scope = null, IEnumerable<KeyValuePair<string, string>>? parameters = null, CancellationToken cancellationToken = default(CancellationToken))";
+        private const string RefreshTokenCompat = "Task<OAuthToken> RefreshTokenAsync(string refreshToken, string? scope, CancellationToken cancellationToken)";
 
         /// <summary>Every grant-specific member name the generator can emit.</summary>
         private static readonly string[] GrantMemberNames =
@@ -38,20 +50,20 @@ namespace OAuthGen.Tests.Generator
 
         private static readonly Dictionary<string, GrantCase> Cases = new[]
         {
-            new GrantCase("ClientCredentials", "Grants = OAuthGrant.ClientCredentials", ClientCredentials),
-            new GrantCase("Password", "Grants = OAuthGrant.Password", Password),
-            new GrantCase("AuthorizationCode", "Grants = OAuthGrant.AuthorizationCode, AuthorizationEndpoint = \"https://id.example/authorize\"", CreateAuthorizationRequest, CreateAuthorizationRequestAsync, ExchangeAuthorizationCode),
-            new GrantCase("RefreshToken", "Grants = OAuthGrant.RefreshToken", RefreshToken),
+            new GrantCase("ClientCredentials", "Grants = OAuthGrant.ClientCredentials", ClientCredentials, ClientCredentialsCompat),
+            new GrantCase("Password", "Grants = OAuthGrant.Password", Password, PasswordCompat),
+            new GrantCase("AuthorizationCode", "Grants = OAuthGrant.AuthorizationCode, AuthorizationEndpoint = \"https://id.example/authorize\"", CreateAuthorizationRequest, CreateAuthorizationRequestCompat, CreateAuthorizationRequestAsync, CreateAuthorizationRequestAsyncCompat, ExchangeAuthorizationCode, ExchangeAuthorizationCodeCompat),
+            new GrantCase("RefreshToken", "Grants = OAuthGrant.RefreshToken", RefreshToken, RefreshTokenCompat),
             new GrantCase(
                 "AllFour",
                 "Grants = OAuthGrant.ClientCredentials | OAuthGrant.Password | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken, AuthorizationEndpoint = \"https://id.example/authorize\"",
-                ClientCredentials, Password, CreateAuthorizationRequest, CreateAuthorizationRequestAsync, ExchangeAuthorizationCode, RefreshToken),
-            new GrantCase("DeviceCode", "Grants = OAuthGrant.DeviceCode, DeviceAuthorizationEndpoint = \"https://id.example/device\"", RequestDeviceAuthorization, PollDeviceToken),
-            new GrantCase("TokenExchange", "Grants = OAuthGrant.TokenExchange", ExchangeToken),
-            new GrantCase("Revocation endpoint", "Grants = OAuthGrant.None, RevocationEndpoint = \"https://id.example/revoke\"", RevokeToken),
-            new GrantCase("Introspection endpoint", "Grants = OAuthGrant.None, IntrospectionEndpoint = \"https://id.example/introspect\"", IntrospectToken),
-            new GrantCase("ClientCredentialsScopeRequired", "Grants = OAuthGrant.ClientCredentials, ScopeRequired = true", ClientCredentialsScopeRequired),
-            new GrantCase("Default (no Grants argument)", null, ClientCredentials),
+                ClientCredentials, ClientCredentialsCompat, Password, PasswordCompat, CreateAuthorizationRequest, CreateAuthorizationRequestCompat, CreateAuthorizationRequestAsync, CreateAuthorizationRequestAsyncCompat, ExchangeAuthorizationCode, ExchangeAuthorizationCodeCompat, RefreshToken, RefreshTokenCompat),
+            new GrantCase("DeviceCode", "Grants = OAuthGrant.DeviceCode, DeviceAuthorizationEndpoint = \"https://id.example/device\"", RequestDeviceAuthorization, RequestDeviceAuthorizationCompat, PollDeviceToken, PollDeviceTokenCompat),
+            new GrantCase("TokenExchange", "Grants = OAuthGrant.TokenExchange", ExchangeToken, ExchangeTokenCompat),
+            new GrantCase("Revocation endpoint", "Grants = OAuthGrant.None, RevocationEndpoint = \"https://id.example/revoke\"", RevokeToken, RevokeTokenCompat),
+            new GrantCase("Introspection endpoint", "Grants = OAuthGrant.None, IntrospectionEndpoint = \"https://id.example/introspect\"", IntrospectToken, IntrospectTokenCompat),
+            new GrantCase("ClientCredentialsScopeRequired", "Grants = OAuthGrant.ClientCredentials, ScopeRequired = true", ClientCredentialsScopeRequired, ClientCredentialsScopeRequiredCompat),
+            new GrantCase("Default (no Grants argument)", null, ClientCredentials, ClientCredentialsCompat),
             new GrantCase("None", "Grants = OAuthGrant.None"),
         }.ToDictionary(grantCase => grantCase.Name);
 
@@ -114,7 +126,7 @@ namespace OAuthGen.Tests.Generator
                 .Where(method => method.DeclaredAccessibility == Accessibility.Public && method.Name.EndsWith("Async", StringComparison.Ordinal))
                 .ToArray();
             tokenMethods = tokenMethods.Where(method => method.Name != "CreateAuthorizationRequestAsync").ToArray();
-            Assert.Equal(new[] { "ExchangeAuthorizationCodeAsync", "RefreshTokenAsync", "RequestClientCredentialsTokenAsync" }, tokenMethods.Select(method => method.Name).OrderBy(name => name));
+            Assert.Equal(new[] { "ExchangeAuthorizationCodeAsync", "RefreshTokenAsync", "RequestClientCredentialsTokenAsync" }, tokenMethods.Select(method => method.Name).Distinct().OrderBy(name => name));
             Assert.All(tokenMethods, method => Assert.Equal("Task<ConnectedHomeToken>", Signature(method.ReturnType)));
 
             // The interface hook keeps its OAuthToken signature, implemented explicitly beside the typed method.

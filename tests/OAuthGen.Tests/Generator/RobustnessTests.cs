@@ -188,7 +188,7 @@ namespace OAuthGen.Tests.Generator
 
             if (row.ReturnsToken is { } tokenName)
             {
-                var method = Assert.Single(GeneratedType(result, ProviderName).GetMembers("RequestClientCredentialsTokenAsync"));
+                var method = Assert.Single(GeneratedType(result, ProviderName).GetMembers("RequestClientCredentialsTokenAsync"), member => ((IMethodSymbol)member).Parameters.Length == 3);
                 Assert.Equal($"Task<{tokenName}>", Signature(((IMethodSymbol)method).ReturnType));
             }
         }

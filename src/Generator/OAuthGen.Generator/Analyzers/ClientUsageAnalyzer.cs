@@ -19,7 +19,8 @@ namespace OAuthGen.Generator.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.LiteralSecret,
             DiagnosticDescriptors.InvalidScope,
-            DiagnosticDescriptors.CommaSeparatedScope);
+            DiagnosticDescriptors.CommaSeparatedScope,
+            DiagnosticDescriptors.PlaceholderInEndpointOverride);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -46,6 +47,7 @@ namespace OAuthGen.Generator.Analyzers
         private static void AnalyzeAssignment(OperationAnalysisContext context, OAuthSymbols symbols)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
+            CheckEndpointOverride(context, assignment, symbols);
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
                 || !OAuthSymbols.Is(property.ContainingType, symbols.ClientOptions)
                 || ConstantString(assignment.Value) is not { } value)
@@ -95,6 +97,41 @@ namespace OAuthGen.Generator.Analyzers
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LiteralSecret, argument.Value.Syntax.GetLocation(), "password"));
                 }
+            }
+        }
+
+        // OAUTH035: options.TokenEndpoint = new Uri("https://login.microsoftonline.com/{tenant}/...") (or a string).
+        private static void CheckEndpointOverride(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, OAuthSymbols symbols)
+        {
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
+                || !OAuthSymbols.Is(property.ContainingType, symbols.ClientOptions)
+                || !(property.Name.EndsWith("Endpoint", StringComparison.Ordinal) || property.Name == "MetadataAddress"))
+            {
+                return;
+            }
+
+            var value = assignment.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is IObjectCreationOperation { Arguments.Length: > 0 } creation)
+            {
+                value = creation.Arguments[0].Value;
+            }
+
+            if (ConstantString(value) is not { } uri)
+            {
+                return;
+            }
+
+            var open = uri.IndexOf('{');
+            var close = open < 0 ? -1 : uri.IndexOf('}', open + 1);
+            if (close > open + 1)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.PlaceholderInEndpointOverride, value.Syntax.GetLocation(), property.Name, uri.Substring(open, close - open + 1)));
             }
         }
 

@@ -11,6 +11,7 @@ namespace OAuthGen.Generator.Analyzers
             ProviderAttribute = providerAttribute;
             HeaderAttribute = TypeLookup.Find(compilation, KnownNames.HeaderAttribute);
             ParameterAttribute = TypeLookup.Find(compilation, KnownNames.ParameterAttribute);
+            ParameterNameAttribute = TypeLookup.Find(compilation, KnownNames.ParameterNameAttribute);
             FieldAttribute = TypeLookup.Find(compilation, KnownNames.FieldAttribute);
             OAuthToken = TypeLookup.Find(compilation, KnownNames.OAuthToken);
             ClientOptions = TypeLookup.Find(compilation, KnownNames.ClientOptions);
@@ -22,6 +23,8 @@ namespace OAuthGen.Generator.Analyzers
         public INamedTypeSymbol? HeaderAttribute { get; }
 
         public INamedTypeSymbol? ParameterAttribute { get; }
+
+        public INamedTypeSymbol? ParameterNameAttribute { get; }
 
         public INamedTypeSymbol? FieldAttribute { get; }
 

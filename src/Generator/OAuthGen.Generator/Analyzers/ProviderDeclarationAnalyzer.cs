@@ -43,7 +43,11 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.ReservedParameter,
             DiagnosticDescriptors.InvalidTokenType,
             DiagnosticDescriptors.ProviderAttributeUnusable,
-            DiagnosticDescriptors.MalformedEndpointPlaceholder);
+            DiagnosticDescriptors.MalformedEndpointPlaceholder,
+            DiagnosticDescriptors.SecretInQuery,
+            DiagnosticDescriptors.UnknownStandardParameter,
+            DiagnosticDescriptors.ParameterNameCollision,
+            DiagnosticDescriptors.RequiredParameterOmitted);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -95,6 +99,7 @@ namespace OAuthGen.Generator.Analyzers
             CheckBodyAndScope(declared);
             CheckHeaders(declared, symbols);
             CheckParameters(declared, symbols);
+            RequestShapeRules.Check(declared.Context, declared.Type, provider, declared.Grants, declared.ClientAuth, symbols);
         }
 
         /// <summary>The first [OAuthProvider] of the type: when there are more, the reader says so (and CS0579 too).</summary>
@@ -222,7 +227,11 @@ namespace OAuthGen.Generator.Analyzers
             const string GrantsProperty = nameof(OAuthProviderAttribute.Grants);
             if (grants == OAuthGrant.None)
             {
-                declared.Report(DiagnosticDescriptors.NoGrant, provider.LocationOf(provider.NamedArgument(GrantsProperty)?.Expression), declared.Type.Name);
+                var grantsExpression = provider.NamedArgument(GrantsProperty)?.Expression;
+                var advice = grantsExpression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseAndExpression }
+                    ? "combine grants with '|', not '&' (A & B keeps only what both share: nothing)"
+                    : "set Grants to the grants the provider supports";
+                declared.Report(DiagnosticDescriptors.NoGrant, provider.LocationOf(grantsExpression), declared.Type.Name, advice);
                 return;
             }
 

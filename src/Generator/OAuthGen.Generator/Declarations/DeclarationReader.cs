@@ -92,7 +92,10 @@ namespace OAuthGen.Generator.Declarations
                 Headers: ReadNameValues(type, KnownNames.HeaderAttribute),
                 Parameters: ReadNameValues(type, KnownNames.ParameterAttribute),
                 TokenType: tokenType,
-                WritesOptionsProperty: !NamesOptions(type));
+                WritesOptionsProperty: !NamesOptions(type),
+                ParameterLocation: arguments.NamedEnum(nameof(OAuthProviderAttribute.Parameters), Defaults.Parameters) ?? Defaults.Parameters,
+                Method: arguments.NamedEnum(nameof(OAuthProviderAttribute.Method), Defaults.Method) ?? Defaults.Method,
+                ParameterNames: ReadParameterNames(type));
             return new Reading(spec, problems.ToImmutable());
         }
 
@@ -401,6 +404,23 @@ namespace OAuthGen.Generator.Declarations
             var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
             var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray());
             return safe + ".OAuthProvider.g.cs";
+        }
+
+        /// <summary>The <c>[OAuthParameterName]</c>s, in declaration order; the last one wins for a name declared twice (OAUTH032 says so).</summary>
+        internal static EquatableArray<ParameterNameSpec> ReadParameterNames(INamedTypeSymbol type)
+        {
+            var values = new List<ParameterNameSpec>();
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (RuntimeSymbols.IsAttribute(attribute, KnownNames.ParameterNameAttribute)
+                    && attribute.ConstructorArguments.Length == 2
+                    && attribute.ConstructorArguments[0].Value is string standardName)
+                {
+                    values.Add(new ParameterNameSpec(standardName, attribute.ConstructorArguments[1].Value as string));
+                }
+            }
+
+            return new EquatableArray<ParameterNameSpec>(values.ToArray());
         }
 
         private static EquatableArray<NameValueSpec> ReadNameValues(INamedTypeSymbol type, string attributeName)

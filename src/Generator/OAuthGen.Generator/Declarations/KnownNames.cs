@@ -9,6 +9,7 @@ namespace OAuthGen.Generator.Declarations
         public const string ProviderAttribute = Namespace + "." + nameof(OAuthProviderAttribute);
         public const string HeaderAttribute = Namespace + "." + nameof(OAuthHeaderAttribute);
         public const string ParameterAttribute = Namespace + "." + nameof(OAuthParameterAttribute);
+        public const string ParameterNameAttribute = Namespace + "." + nameof(OAuthParameterNameAttribute);
         public const string FieldAttribute = Namespace + "." + nameof(OAuthFieldAttribute);
         public const string OAuthToken = Namespace + ".OAuthToken";
         public const string OAuthClientInterface = Namespace + ".IOAuthClient`1";

@@ -69,7 +69,7 @@ namespace OAuthGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor NoGrant = Create(
             DiagnosticIds.NoGrant,
             "The provider declares no grant",
-            "'{0}' declares no grant, so it gets no token method; set Grants to the grants the provider supports",
+            "'{0}' declares no grant, so it gets no token method; {1}",
             UsageCategory,
             DiagnosticSeverity.Warning);
 
@@ -177,6 +177,41 @@ namespace OAuthGen.Generator.Diagnostics
             "'{0}' names the token endpoint of OAuthGen.Providers.{1}, which {2}; use OAuthGen.Providers.{1}, or declare what it does",
             UsageCategory,
             DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor SecretInQuery = Create(
+            DiagnosticIds.SecretInQuery,
+            "Token request secrets are sent in the URL",
+            "'{0}' sends its token request parameters in the URL ({1}) with ClientAuth = {2}, so the {3} is in the request URI, where proxies, servers and older HTTP logging keep it; use ClientSecretBasic if the provider accepts it, or suppress with the reason if it documents only this",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnknownStandardParameter = Create(
+            DiagnosticIds.UnknownStandardParameter,
+            "[OAuthParameterName] names no standard parameter",
+            "[OAuthParameterName(\"{0}\", ...)] renames '{0}', which is no parameter OAuthGen sends; name one of {1}",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ParameterNameCollision = Create(
+            DiagnosticIds.ParameterNameCollision,
+            "Two parameters are sent under one name",
+            "'{0}' would be sent for both {1} and {2}; give each its own wire name",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor RequiredParameterOmitted = Create(
+            DiagnosticIds.RequiredParameterOmitted,
+            "[OAuthParameterName] leaves out a parameter the grant needs",
+            "[OAuthParameterName(\"{0}\", null)] leaves out '{0}', without which {1} cannot work; give it a wire name instead",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor PlaceholderInEndpointOverride = Create(
+            DiagnosticIds.PlaceholderInEndpointOverride,
+            "An endpoint set in code contains a placeholder",
+            "The {0} set here contains the placeholder '{1}', which is only filled in declared endpoints and would be sent as written; put the value in the URI, or declare the endpoint with the placeholder and set OAuthClientOptions.EndpointParameters",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
 
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";

@@ -77,5 +77,20 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>A declaration names the token endpoint of a catalogue provider (OAuthGen.Providers) with settings that contradict it.</summary>
         public const string ContradictsCatalogue = "OAUTH045";
+
+        /// <summary>Token request parameters in the URL with a client authentication that puts a secret among them.</summary>
+        public const string SecretInQuery = "OAUTH030";
+
+        /// <summary>An [OAuthParameterName] whose standard name is no parameter OAuthGen sends.</summary>
+        public const string UnknownStandardParameter = "OAUTH031";
+
+        /// <summary>Two parameters that [OAuthParameterName] makes send under one name.</summary>
+        public const string ParameterNameCollision = "OAUTH032";
+
+        /// <summary>An [OAuthParameterName] leaves out a parameter a declared grant cannot do without.</summary>
+        public const string RequiredParameterOmitted = "OAUTH033";
+
+        /// <summary>An endpoint set in code that still contains a {placeholder}.</summary>
+        public const string PlaceholderInEndpointOverride = "OAUTH035";
     }
 }

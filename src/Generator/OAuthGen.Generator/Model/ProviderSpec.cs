@@ -26,7 +26,13 @@ namespace OAuthGen.Generator.Model
         EquatableArray<NameValueSpec> Headers,
         EquatableArray<NameValueSpec> Parameters,
         TokenTypeSpec? TokenType,
-        bool WritesOptionsProperty);
+        bool WritesOptionsProperty,
+        ParameterLocation ParameterLocation = ParameterLocation.Body,
+        TokenRequestMethod Method = TokenRequestMethod.Post,
+        EquatableArray<ParameterNameSpec> ParameterNames = default);
+
+    /// <summary>An <c>[OAuthParameterName]</c>: a standard parameter's wire name, or null when it is left out.</summary>
+    internal sealed record ParameterNameSpec(string StandardName, string? WireName);
 
     /// <summary>A type that encloses the provider class: its keyword (<c>class</c>, <c>struct</c>, ...) and its name with type parameters.</summary>
     internal sealed record ContainingTypeSpec(string Keyword, string Name);
