@@ -43,6 +43,10 @@ namespace OAuthGen.Tests.Generator
                 "using OAuthGen;\nnamespace Acme\n{\n    [OAuthProvider(MetadataAddress = \"https://id.example/.well-known/openid-configuration\", Grants = OAuthGrant.ClientCredentials | OAuthGrant.AuthorizationCode)]\n    public partial class Example { }\n}\n",
                 LanguageVersion.Latest),
             ["CSharp7_3"] = (Example("Grants = OAuthGrant.ClientCredentials | OAuthGrant.RefreshToken"), LanguageVersion.CSharp7_3),
+            ["ResponseRemapped"] = (
+                Example("ClientAuth = ClientAuthMethod.ClientSecretPost, ResponseRoot = \"data.token\", ExpiresInField = \"expires\", ExpiresAtField = \"expires_at\", "
+                    + "ErrorField = \"errcode\", ErrorDescriptionField = \"errmsg\", ScopeSeparator = \",\""),
+                LanguageVersion.CSharp7_3),
         };
 
         public static TheoryData<string> Names => new(Seeds.Concat(Declarations.Keys));

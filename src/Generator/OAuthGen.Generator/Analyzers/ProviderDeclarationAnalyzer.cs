@@ -43,7 +43,11 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.ReservedParameter,
             DiagnosticDescriptors.InvalidTokenType,
             DiagnosticDescriptors.ProviderAttributeUnusable,
-            DiagnosticDescriptors.MalformedEndpointPlaceholder);
+            DiagnosticDescriptors.MalformedEndpointPlaceholder,
+            DiagnosticDescriptors.InvalidResponseRoot,
+            DiagnosticDescriptors.BlankResponseField,
+            DiagnosticDescriptors.ConflictingResponseField,
+            DiagnosticDescriptors.EmptyScopeSeparator);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -270,7 +274,9 @@ namespace OAuthGen.Generator.Analyzers
             if (provider.NamedString(nameof(OAuthProviderAttribute.Scope)) is { } scope)
             {
                 var location = provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.Scope))?.Expression);
-                ScopeRules.Report(declared.Context.ReportDiagnostic, scope, location);
+                // OAUTH015 is for a comma typed where a space was meant; a provider that documents commas says so.
+                var commasSeparate = provider.NamedString(nameof(OAuthProviderAttribute.ScopeSeparator)) == ",";
+                ScopeRules.Report(declared.Context.ReportDiagnostic, scope, location, commasSeparate);
             }
         }
 

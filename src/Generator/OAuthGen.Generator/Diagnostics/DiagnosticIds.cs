@@ -74,5 +74,17 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>An endpoint has a malformed <c>{name}</c> placeholder: unclosed, empty, or a name that is not letters, digits, '_' or '-'.</summary>
         public const string MalformedEndpointPlaceholder = "OAUTH023";
+
+        /// <summary>ResponseRoot is not a dot-separated path of names: an empty segment, or a segment with spaces around it.</summary>
+        public const string InvalidResponseRoot = "OAUTH024";
+
+        /// <summary>A response field name (ExpiresInField, ExpiresAtField, ErrorField, ErrorDescriptionField) is empty or blank.</summary>
+        public const string BlankResponseField = "OAUTH025";
+
+        /// <summary>Two response field names name the same field, or one names a standard field of another meaning.</summary>
+        public const string ConflictingResponseField = "OAUTH026";
+
+        /// <summary>ScopeSeparator is empty.</summary>
+        public const string EmptyScopeSeparator = "OAUTH027";
     }
 }

@@ -26,7 +26,17 @@ namespace OAuthGen.Generator.Model
         EquatableArray<NameValueSpec> Headers,
         EquatableArray<NameValueSpec> Parameters,
         TokenTypeSpec? TokenType,
-        bool WritesOptionsProperty);
+        bool WritesOptionsProperty,
+        ResponseFieldsSpec? ResponseFields = null);
+
+    /// <summary>Where the answer keeps its token fields, when not where RFC 6749 puts them; null members are standard.</summary>
+    internal sealed record ResponseFieldsSpec(
+        string? ResponseRoot,
+        string? ExpiresInField,
+        string? ExpiresAtField,
+        string? ErrorField,
+        string? ErrorDescriptionField,
+        string ScopeSeparator);
 
     /// <summary>A type that encloses the provider class: its keyword (<c>class</c>, <c>struct</c>, ...) and its name with type parameters.</summary>
     internal sealed record ContainingTypeSpec(string Keyword, string Name);
