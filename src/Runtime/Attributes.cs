@@ -85,6 +85,28 @@ namespace OAuthGen
 
         /// <summary>A type deriving from <see cref="OAuthToken"/> with <see cref="OAuthFieldAttribute"/> properties, returned by every token method.</summary>
         public Type? TokenType { get; set; }
+
+        /// <summary>
+        /// The dot-separated path of the object of the token answer that holds the token fields, such as
+        /// <c>authed_user</c> for Slack's user token; null when they are at the top level. Errors are looked for at the
+        /// top level and in that object.
+        /// </summary>
+        public string? ResponseRoot { get; set; }
+
+        /// <summary>The name of the field that holds the token's lifetime in seconds, when it is not <c>expires_in</c> (Deezer: <c>expires</c>).</summary>
+        public string? ExpiresInField { get; set; }
+
+        /// <summary>The name of the field that holds the token's absolute expiry: epoch seconds or milliseconds, or ISO 8601 (Strava: <c>expires_at</c>).</summary>
+        public string? ExpiresAtField { get; set; }
+
+        /// <summary>The name of the field that holds the error code, when it is not <c>error</c> (WeChat: <c>errcode</c>); a number is an error unless it is 0.</summary>
+        public string? ErrorField { get; set; }
+
+        /// <summary>The name of the field that holds the error's description, when it is not <c>error_description</c> (WeChat: <c>errmsg</c>).</summary>
+        public string? ErrorDescriptionField { get; set; }
+
+        /// <summary>How the provider joins scopes, in requests and answers. Default: a space (RFC 6749 §3.3); <c>","</c> for Strava or Slack.</summary>
+        public string ScopeSeparator { get; set; } = " ";
     }
 
     /// <summary>A fixed header sent with every token request of the provider.</summary>

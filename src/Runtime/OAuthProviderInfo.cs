@@ -35,7 +35,13 @@ namespace OAuthGen
             IReadOnlyList<string>? secretFields = null,
             ParameterLocation parameterLocation = ParameterLocation.Body,
             TokenRequestMethod method = TokenRequestMethod.Post,
-            IReadOnlyList<KeyValuePair<string, string?>>? parameterNames = null)
+            IReadOnlyList<KeyValuePair<string, string?>>? parameterNames = null,
+            string? responseRoot = null,
+            string? expiresInField = null,
+            string? expiresAtField = null,
+            string? errorField = null,
+            string? errorDescriptionField = null,
+            string scopeSeparator = " ")
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             TokenEndpoint = tokenEndpoint ?? throw new ArgumentNullException(nameof(tokenEndpoint));
@@ -57,6 +63,13 @@ namespace OAuthGen
             Method = method;
             ParameterLocation = method == TokenRequestMethod.Get ? ParameterLocation.Query : parameterLocation;
             ParameterNames = parameterNames ?? NoRenames;
+            ResponseRoot = responseRoot;
+            ExpiresInField = expiresInField;
+            ExpiresAtField = expiresAtField;
+            ErrorField = errorField;
+            ErrorDescriptionField = errorDescriptionField;
+            ScopeSeparator = string.IsNullOrEmpty(scopeSeparator) ? " " : scopeSeparator;
+            ResponseShape = Infrastructure.ResponseShape.Of(this);
         }
 
         /// <summary>The name of the declaring class.</summary>
@@ -121,6 +134,27 @@ namespace OAuthGen
         /// redacted, like the access token's, from every message, excerpt and log about an answer.
         /// </summary>
         public IReadOnlyList<string> SecretFields { get; }
+
+        /// <summary>The dot-separated path of the answer's object that holds the token fields; null for the top level.</summary>
+        public string? ResponseRoot { get; }
+
+        /// <summary>The field read as the lifetime in seconds besides <c>expires_in</c>, if declared.</summary>
+        public string? ExpiresInField { get; }
+
+        /// <summary>The field read as the absolute expiry, if declared.</summary>
+        public string? ExpiresAtField { get; }
+
+        /// <summary>The field read as the error code besides <c>error</c>, if declared.</summary>
+        public string? ErrorField { get; }
+
+        /// <summary>The field read as the error description besides <c>error_description</c>, if declared.</summary>
+        public string? ErrorDescriptionField { get; }
+
+        /// <summary>How the provider joins scopes: a space unless declared otherwise.</summary>
+        public string ScopeSeparator { get; }
+
+        /// <summary>Where the reader finds the token fields of this provider's answers; null when they are standard.</summary>
+        internal Infrastructure.ResponseShape? ResponseShape { get; }
 
         /// <summary>The registered name of the client authentication method, such as <c>client_secret_basic</c>.</summary>
         public string ClientAuthName => Infrastructure.ClientAuthenticationStrategy.For(ClientAuth).RegisteredName ?? ClientAuth.ToString();

@@ -266,6 +266,16 @@ namespace OAuthGen.Generator
                     arguments.Add("secretFields: new string[] { " + string.Join(", ", secretFields) + " }");
                 }
 
+                if (_spec.ResponseFields is { } response)
+                {
+                    AddOptional(arguments, "responseRoot", response.ResponseRoot);
+                    AddOptional(arguments, "expiresInField", response.ExpiresInField);
+                    AddOptional(arguments, "expiresAtField", response.ExpiresAtField);
+                    AddOptional(arguments, "errorField", response.ErrorField);
+                    AddOptional(arguments, "errorDescriptionField", response.ErrorDescriptionField);
+                    AddUnlessDefault(arguments, "scopeSeparator", response.ScopeSeparator, Defaults.ScopeSeparator, Literal(response.ScopeSeparator));
+                }
+
                 for (var i = 0; i < arguments.Count; i++)
                 {
                     _writer.Line(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));

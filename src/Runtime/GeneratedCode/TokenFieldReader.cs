@@ -284,6 +284,9 @@ namespace OAuthGen.Infrastructure
             _ => default,
         };
 
+        /// <summary>A string value, as a form answer gives every value.</summary>
+        public static FieldValue OfString(string text) => new FieldValue(FieldValueKind.String, text, default);
+
         /// <summary>The value the reader is on (its strings already checked), leaving the reader on its last token.</summary>
         public static FieldValue Read(ref Utf8JsonReader reader)
         {

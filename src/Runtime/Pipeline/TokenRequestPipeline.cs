@@ -83,7 +83,7 @@ namespace OAuthGen.Infrastructure
                 var (bytes, length) = await BoundedContent.ReadAsync(response.Content, _options.MaxResponseBytes, deadline.Token).ConfigureAwait(false);
                 try
                 {
-                    var answer = new Answer(response.StatusCode, response.IsSuccessStatusCode, bytes, length, receivedAt, prepared.Secrets, TokenRetry.RetryAfter(response, receivedAt), _provider.SecretFields);
+                    var answer = new Answer(response.StatusCode, response.IsSuccessStatusCode, bytes, length, receivedAt, prepared.Secrets, TokenRetry.RetryAfter(response, receivedAt), _provider.SecretFields, _provider.ResponseShape);
                     var result = read(answer, state);
                     telemetry?.Succeeded();
                     return result;

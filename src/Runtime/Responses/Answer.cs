@@ -7,8 +7,9 @@ namespace OAuthGen.Infrastructure
     /// <summary>What came back: status, body (a pooled buffer) and the secrets to keep out of any message about it.</summary>
     internal readonly struct Answer
     {
-        public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets, TimeSpan? retryAfter, IReadOnlyList<string> secretFields)
+        public Answer(HttpStatusCode status, bool isSuccess, byte[] bytes, int length, DateTimeOffset receivedAt, IReadOnlyList<string> secrets, TimeSpan? retryAfter, IReadOnlyList<string> secretFields, ResponseShape? shape = null)
         {
+            Shape = shape;
             SecretFields = secretFields;
             RetryAfter = retryAfter;
             Status = status;
@@ -36,6 +37,9 @@ namespace OAuthGen.Infrastructure
 
         /// <summary>The response fields the provider's token type marks secret.</summary>
         public IReadOnlyList<string> SecretFields { get; }
+
+        /// <summary>Where the provider's token answers keep their fields, when not where RFC 6749 puts them.</summary>
+        public ResponseShape? Shape { get; }
 
         /// <summary>What every text about this answer goes through: it knows the request's secrets and the answer's credentials.</summary>
         public Redactor Redactor() => new Redactor(Secrets, SecretFields).Seeing(Bytes, Length);

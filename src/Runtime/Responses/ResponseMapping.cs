@@ -16,11 +16,15 @@ namespace OAuthGen.Infrastructure
     {
         private static readonly TimeSpan DefaultDevicePollInterval = TimeSpan.FromSeconds(5);
 
+        // Bounds of a declared absolute expiry around the answer's arrival (docs/decisions.md, "response" lane).
+        private static readonly TimeSpan MaxExpiresAtSkew = TimeSpan.FromMinutes(5);
+        private static readonly TimeSpan MaxExpiresAtLead = TimeSpan.FromDays(10 * 365);
+
         // requestedScope: what the request asked for; RFC 6749 §5.1, an answer without "scope" granted it.
         public static TToken CreateToken<TToken>(Answer answer, TokenFactory<TToken> factory, string? requestedScope = null)
             where TToken : OAuthToken
         {
-            var read = ReadAnswer(answer, "a token", factory.Fields is { Count: > 0 } fields ? fields : null);
+            var read = ReadAnswer(answer, "a token", factory.Fields is { Count: > 0 } fields ? fields : null, answer.Shape);
             if (string.IsNullOrEmpty(read.AccessToken))
             {
                 throw answer.Redactor().Failure("The token endpoint answered " + Describe(answer.Status) + " without an access_token.", answer.Status);
@@ -40,7 +44,54 @@ namespace OAuthGen.Infrastructure
                 token.ExpiresAt = lifetime < DateTimeOffset.MaxValue - answer.ReceivedAt ? answer.ReceivedAt + lifetime : DateTimeOffset.MaxValue;
             }
 
+            if (ExpiresAt(answer, read) is { } expiresAt)
+            {
+                // The declared absolute expiry wins over a lifetime: it does not depend on when the answer arrived.
+                token.ExpiresAt = expiresAt;
+                token.ExpiresIn = expiresAt - answer.ReceivedAt;
+            }
+
             return token;
+        }
+
+        // An ExpiresAtField value: epoch seconds or milliseconds, or ISO 8601 (TokenFieldReader's conversion), refused when
+        // more than MaxExpiresAtSkew before the answer (a token already expired, or seconds read as something else) or
+        // more than MaxExpiresAtLead after it (no provider issues a token for longer; a unit mistake looks like that).
+        private static DateTimeOffset? ExpiresAt(Answer answer, TokenResponse read)
+        {
+            if (read.ExpiresAtValue.Kind == FieldValueKind.Absent)
+            {
+                return null;
+            }
+
+            var name = answer.Shape!.ExpiresAtField!;
+            DateTimeOffset? expiresAt;
+            try
+            {
+                expiresAt = TokenFieldReader.ReadDateTimeOffset(read.ExpiresAtValue, name);
+            }
+            catch (OAuthException)
+            {
+                throw answer.Redactor().Failure("The token endpoint answered " + Describe(answer.Status) + " with a '" + name + "' that is not epoch seconds or milliseconds, nor an ISO 8601 time.", answer.Status);
+            }
+
+            if (expiresAt is not { } value)
+            {
+                return null;
+            }
+
+            if (value < answer.ReceivedAt - MaxExpiresAtSkew || value - answer.ReceivedAt > MaxExpiresAtLead)
+            {
+                var when = value < answer.ReceivedAt ? "in the past" : "more than " + (int)MaxExpiresAtLead.TotalDays / 365 + " years ahead";
+                throw answer.Redactor().Failure(
+                    "The token endpoint answered " + Describe(answer.Status) + " with a '" + name + "' of "
+                    + value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+                    + ", " + when + " of the answer's arrival at "
+                    + answer.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + ".",
+                    answer.Status);
+            }
+
+            return value;
         }
 
         public static DeviceAuthorization ReadDeviceAuthorization(Answer answer)
@@ -115,11 +166,12 @@ namespace OAuthGen.Infrastructure
         }
 
         /// <summary>The answer read as an OAuth response, or an <see cref="OAuthException"/> saying why it is none.</summary>
-        private static TokenResponse ReadAnswer(Answer answer, string expected, TokenFieldSet? fields = null)
+        private static TokenResponse ReadAnswer(Answer answer, string expected, TokenFieldSet? fields = null, ResponseShape? shape = null)
         {
-            var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(answer.Bytes, 0, answer.Length), out var problem, fields);
+            var read = TokenResponseReader.Read(new ReadOnlySpan<byte>(answer.Bytes, 0, answer.Length), out var problem, fields, shape);
             ThrowIfError(answer, read);
-            if (read is null)
+            problem ??= read?.ShapeProblem;
+            if (read is null || problem is not null)
             {
                 var redactor = answer.Redactor();
                 throw redactor.Failure("The provider answered " + Describe(answer.Status) + " instead of " + expected + ": " + problem + redactor.ExcerptSuffix, answer.Status);

@@ -23,6 +23,9 @@ namespace OAuthGen.Infrastructure
 
         private TokenFieldSet? _capturedFor;
 
+        // The path of the object whose members AdditionalFields holds (ResponseRoot); null for the top level.
+        private string[]? _rootPath;
+
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? AccessToken { get; set; }
 
@@ -44,12 +47,25 @@ namespace OAuthGen.Infrastructure
 
         public string? ErrorUri { get; set; }
 
+        /// <summary>The value of the declared absolute-expiry field (ExpiresAtField), converted once the time of the answer is known.</summary>
+        public FieldValue ExpiresAtValue { get; set; }
+
+        /// <summary>Whether the declared ResponseRoot object was found.</summary>
+        public bool HasRoot { get; set; }
+
+        /// <summary>Why the answer does not have the declared shape (no root object, or a root that is no object); shown only when the answer is no error.</summary>
+        public string? ShapeProblem { get; set; }
+
         /// <summary>Every member besides the standard ones; one shared empty dictionary when there are none.</summary>
         public IReadOnlyDictionary<string, JsonElement> AdditionalFields =>
             (IReadOnlyDictionary<string, JsonElement>?)_additionalFields ?? (_json is null ? NoFields : BuildAdditionalFields(_json));
 
         /// <summary>Keeps the JSON answer whose non-standard members <see cref="AdditionalFields"/> holds, to read them when first asked for.</summary>
-        public void KeepJson(ReadOnlySpan<byte> json) => _json = json.ToArray();
+        public void KeepJson(ReadOnlySpan<byte> json, string[]? rootPath = null)
+        {
+            _json = json.ToArray();
+            _rootPath = rootPath is { Length: > 0 } ? rootPath : null;
+        }
 
         /// <summary>Keeps the value of field <paramref name="index"/> of <paramref name="fields"/>; the last of several with one name wins.</summary>
         public void Capture(TokenFieldSet fields, int index, FieldValue value)
@@ -80,7 +96,31 @@ namespace OAuthGen.Infrastructure
             // One document for all members; the reading pass has checked its structure and text, so this cannot fail.
             var reader = new Utf8JsonReader(json, TokenResponseReader.ReaderOptions);
             var root = JsonElement.ParseValue(ref reader);
+            if (_rootPath is not null)
+            {
+                // The reader found this object on this path (the last of several members with one name, as here).
+                foreach (var segment in _rootPath)
+                {
+                    JsonElement member = default;
+                    foreach (var candidate in root.EnumerateObject())
+                    {
+                        if (candidate.NameEquals(segment))
+                        {
+                            member = candidate.Value;
+                        }
+                    }
+
+                    root = member;
+                }
+            }
+
             var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                _additionalFields = fields;
+                return fields;
+            }
+
             foreach (var member in root.EnumerateObject())
             {
                 if (!TokenResponseReader.IsStandardName(member.Name))

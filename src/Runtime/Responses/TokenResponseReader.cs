@@ -39,8 +39,10 @@ namespace OAuthGen.Infrastructure
         /// <summary>
         /// Reads <paramref name="body"/>, capturing the values of <paramref name="fields"/> in the same pass; the other
         /// non-standard members are kept to be read only if <see cref="TokenResponse.AdditionalFields"/> is asked for.
+        /// With a <paramref name="shape"/>, the token fields are read from its root object and its other field names
+        /// stand for the standard members, in the same pass; errors are read at the top level and in the root.
         /// </summary>
-        public static TokenResponse? Read(ReadOnlySpan<byte> body, out string? problem, TokenFieldSet? fields)
+        public static TokenResponse? Read(ReadOnlySpan<byte> body, out string? problem, TokenFieldSet? fields, ResponseShape? shape = null)
         {
             body = TrimStart(body);
             if (body.Length == 0)
@@ -49,7 +51,7 @@ namespace OAuthGen.Infrastructure
                 return null;
             }
 
-            return body[0] == (byte)'{' ? ReadJson(body, out problem, fields) : ReadForm(body, out problem);
+            return body[0] == (byte)'{' ? ReadJson(body, out problem, fields, shape) : ReadForm(body, out problem, shape);
         }
 
         private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> body)
@@ -74,7 +76,7 @@ namespace OAuthGen.Infrastructure
         /// <summary>The same for a name's unescaped UTF-8 bytes.</summary>
         internal static bool IsStandardName(ReadOnlySpan<byte> name) => Classify(name) != StandardField.None;
 
-        private static TokenResponse? ReadJson(ReadOnlySpan<byte> body, out string? problem, TokenFieldSet? fields)
+        private static TokenResponse? ReadJson(ReadOnlySpan<byte> body, out string? problem, TokenFieldSet? fields, ResponseShape? shape)
         {
             var response = new TokenResponse();
             var additional = false;
@@ -82,34 +84,10 @@ namespace OAuthGen.Infrastructure
             try
             {
                 reader.Read();
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                problem = ReadMembers(ref reader, response, fields, shape, 0, ref additional);
+                if (problem is not null)
                 {
-                    // The standard names are recognized from their bytes: only the other members' names become strings.
-                    var field = reader.ValueIsEscaped ? Classify(reader.GetString()!) : Classify(reader.ValueSpan);
-                    if (field == StandardField.None)
-                    {
-                        // The name and the value are checked now, so that AdditionalFields, built later if at all, cannot fail.
-                        CheckString(ref reader);
-                        var typed = fields is null ? -1 : reader.ValueIsEscaped ? fields.IndexOf(reader.GetString()!) : fields.IndexOf(reader.ValueSpan);
-                        reader.Read();
-                        var probe = reader;
-                        CheckText(ref probe);
-                        if (typed >= 0)
-                        {
-                            response.Capture(fields!, typed, FieldValue.Read(ref reader));
-                        }
-
-                        reader = probe;
-                        additional = true;
-                        continue;
-                    }
-
-                    reader.Read();
-                    problem = ReadStandardField(ref reader, field, response);
-                    if (problem is not null)
-                    {
-                        return null;
-                    }
+                    return null;
                 }
 
                 // Reading to the end rejects anything after the object.
@@ -117,9 +95,14 @@ namespace OAuthGen.Infrastructure
                 {
                 }
 
+                if (shape is { RootPath.Length: > 0 } && !response.HasRoot && response.ShapeProblem is null)
+                {
+                    response.ShapeProblem = "the answer has no '" + shape.Root + "' object (the declared ResponseRoot)";
+                }
+
                 if (additional)
                 {
-                    response.KeepJson(body);
+                    response.KeepJson(body, shape?.RootPath);
                 }
             }
             catch (JsonException e)
@@ -136,6 +119,159 @@ namespace OAuthGen.Infrastructure
             problem = null;
             return response;
         }
+
+        // The members of the object the reader is on, at `level` objects down the shape's root path: the token fields
+        // are read at the end of the path, errors there and at the top level, the rest only checked (CheckText).
+        private static string? ReadMembers(ref Utf8JsonReader reader, TokenResponse response, TokenFieldSet? fields, ResponseShape? shape, int level, ref bool additional)
+        {
+            var rootDepth = shape?.RootPath.Length ?? 0;
+            var isTokenLevel = level == rootDepth;
+            var isErrorLevel = isTokenLevel || level == 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (level < rootDepth && NameIs(ref reader, shape!.Utf8RootPath[level], shape.RootPath[level]))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        response.HasRoot |= level + 1 == rootDepth;
+                        var problem = ReadMembers(ref reader, response, fields, shape, level + 1, ref additional);
+                        if (problem is not null)
+                        {
+                            return problem;
+                        }
+                    }
+                    else
+                    {
+                        if (reader.TokenType != JsonTokenType.Null)
+                        {
+                            response.ShapeProblem = "the answer's '" + string.Join(".", shape.RootPath, 0, level + 1) + "' is " + Describe(reader.TokenType) + ", not an object (the declared ResponseRoot is '" + shape.Root + "')";
+                        }
+
+                        var skipped = reader;
+                        CheckText(ref skipped);
+                        reader = skipped;
+                    }
+
+                    continue;
+                }
+
+                // The standard names are recognized from their bytes: only the other members' names become strings.
+                var field = reader.ValueIsEscaped ? Classify(reader.GetString()!) : Classify(reader.ValueSpan);
+                if (!isTokenLevel && (!isErrorLevel || (field != StandardField.Error && field != StandardField.ErrorDescription && field != StandardField.ErrorUri)))
+                {
+                    field = StandardField.None;
+                }
+
+                var alias = field == StandardField.None && shape is not null && isErrorLevel
+                    ? reader.ValueIsEscaped ? shape.Classify(reader.GetString()!) : shape.Classify(reader.ValueSpan)
+                    : ResponseAlias.None;
+                if (alias != ResponseAlias.None && (isTokenLevel || alias == ResponseAlias.Error || alias == ResponseAlias.ErrorDescription))
+                {
+                    reader.Read();
+                    var problem = ReadAlias(ref reader, alias, shape!, response);
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+
+                    // Kept in AdditionalFields too, as the provider sent it (as a form answer's are).
+                    additional |= isTokenLevel;
+                    continue;
+                }
+
+                if (field == StandardField.None)
+                {
+                    // The name and the value are checked now, so that AdditionalFields, built later if at all, cannot fail.
+                    CheckString(ref reader);
+                    var typed = fields is null || !isTokenLevel ? -1 : reader.ValueIsEscaped ? fields.IndexOf(reader.GetString()!) : fields.IndexOf(reader.ValueSpan);
+                    reader.Read();
+                    var probe = reader;
+                    CheckText(ref probe);
+                    if (typed >= 0)
+                    {
+                        response.Capture(fields!, typed, FieldValue.Read(ref reader));
+                    }
+
+                    reader = probe;
+                    additional |= isTokenLevel;
+                    continue;
+                }
+
+                reader.Read();
+                var standardProblem = ReadStandardField(ref reader, field, response, shape);
+                if (standardProblem is not null)
+                {
+                    return standardProblem;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool NameIs(ref Utf8JsonReader reader, byte[] utf8Name, string name) =>
+            reader.ValueIsEscaped ? string.Equals(reader.GetString(), name, StringComparison.Ordinal) : reader.ValueSpan.SequenceEqual(utf8Name);
+
+        private static string Describe(JsonTokenType type) => type switch
+        {
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => "a number",
+            _ => "a Boolean",
+        };
+
+        // A declared field name: the lifetime, the absolute expiry (converted once the time of the answer is known), the
+        // error (a number is one unless it is 0, as WeChat's errcode) or its description.
+        private static string? ReadAlias(ref Utf8JsonReader reader, ResponseAlias alias, ResponseShape shape, TokenResponse response)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray)
+            {
+                var kind = Describe(reader.TokenType);
+                reader.Skip();
+                return "the " + NameOf(alias, shape) + " field is " + kind + ", not " + (alias == ResponseAlias.ExpiresIn ? "a number" : alias == ResponseAlias.ExpiresAt ? "a point in time" : "a string");
+            }
+
+            switch (alias)
+            {
+                case ResponseAlias.ExpiresIn:
+                    return ReadExpiresIn(ref reader, response)?.Replace("expires_in", shape.ExpiresInField);
+                case ResponseAlias.ExpiresAt:
+                    response.ExpiresAtValue = FieldValue.Read(ref reader);
+                    return null;
+                case ResponseAlias.Error:
+                    var code = ScalarText(ref reader);
+                    if (code is not null && !(reader.TokenType == JsonTokenType.Number && IsZero(code)) && !(reader.TokenType == JsonTokenType.String && IsZero(code.Trim())))
+                    {
+                        response.Error = code;
+                    }
+
+                    return null;
+                default:
+                    response.ErrorDescription = ScalarText(ref reader);
+                    return null;
+            }
+        }
+
+        private static bool IsZero(string number) =>
+            double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value == 0;
+
+        private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => null,
+        };
+
+        private static string NameOf(ResponseAlias alias, ResponseShape shape) => alias switch
+        {
+            ResponseAlias.ExpiresIn => shape.ExpiresInField!,
+            ResponseAlias.ExpiresAt => shape.ExpiresAtField!,
+            ResponseAlias.Error => shape.ErrorField!,
+            _ => shape.ErrorDescriptionField!,
+        };
 
         // Utf8JsonReader checks the structure but leaves a string's bytes and \u escapes to GetString, which throws
         // InvalidOperationException on invalid UTF-8 or a lone surrogate (ReadJson turns that into its problem). The
@@ -178,7 +314,7 @@ namespace OAuthGen.Infrastructure
                 ? string.Format(CultureInfo.InvariantCulture, "line {0}, byte {1}", (e.LineNumber ?? 0) + 1, position + 1)
                 : "unexpected end";
 
-        private static string? ReadStandardField(ref Utf8JsonReader reader, StandardField field, TokenResponse response)
+        private static string? ReadStandardField(ref Utf8JsonReader reader, StandardField field, TokenResponse response, ResponseShape? shape)
         {
             if (field == StandardField.ExpiresIn)
             {
@@ -202,7 +338,7 @@ namespace OAuthGen.Infrastructure
                     value = null;
                     break;
                 case JsonTokenType.StartArray when field == StandardField.Scope:
-                    value = ReadScopeArray(ref reader);
+                    value = ReadScopeArray(ref reader, shape?.ScopeSeparator ?? " ");
                     if (value is null)
                     {
                         return "the scope field is an array of something other than strings";
@@ -219,7 +355,7 @@ namespace OAuthGen.Infrastructure
             return null;
         }
 
-        private static string? ReadScopeArray(ref Utf8JsonReader reader)
+        private static string? ReadScopeArray(ref Utf8JsonReader reader, string separator)
         {
             var scopes = new StringBuilder();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -232,7 +368,7 @@ namespace OAuthGen.Infrastructure
 
                 if (scopes.Length > 0)
                 {
-                    scopes.Append(' ');
+                    scopes.Append(separator);
                 }
 
                 scopes.Append(reader.GetString());
@@ -323,7 +459,7 @@ namespace OAuthGen.Infrastructure
             return null;
         }
 
-        private static TokenResponse? ReadForm(ReadOnlySpan<byte> body, out string? problem)
+        private static TokenResponse? ReadForm(ReadOnlySpan<byte> body, out string? problem, ResponseShape? shape)
         {
             string text;
             try
@@ -352,6 +488,14 @@ namespace OAuthGen.Infrastructure
                 if (field == StandardField.None)
                 {
                     response.SetField(name, JsonElements.FromString(value));
+                    var alias = shape?.Classify(name) ?? ResponseAlias.None;
+                    problem = alias == ResponseAlias.None ? null : ReadFormAlias(alias, shape!, value, response);
+                    if (problem is not null)
+                    {
+                        return null;
+                    }
+
+                    recognized |= alias == ResponseAlias.Error;
                     continue;
                 }
 
@@ -376,8 +520,35 @@ namespace OAuthGen.Infrastructure
                 return null;
             }
 
+            if (shape is { RootPath.Length: > 0 })
+            {
+                response.ShapeProblem = "the answer is form-encoded, so it has no '" + shape.Root + "' object (the declared ResponseRoot)";
+            }
+
             problem = null;
             return response;
+        }
+
+        private static string? ReadFormAlias(ResponseAlias alias, ResponseShape shape, string value, TokenResponse response)
+        {
+            switch (alias)
+            {
+                case ResponseAlias.ExpiresIn:
+                    return SetExpiresIn(response, value)?.Replace("expires_in", shape.ExpiresInField);
+                case ResponseAlias.ExpiresAt:
+                    response.ExpiresAtValue = FieldValue.OfString(value);
+                    return null;
+                case ResponseAlias.Error:
+                    if (!IsZero(value.Trim()))
+                    {
+                        response.Error = value;
+                    }
+
+                    return null;
+                default:
+                    response.ErrorDescription = value;
+                    return null;
+            }
         }
 
         private static StandardField Classify(string name)

@@ -52,6 +52,10 @@ namespace OAuthGen.Tests.Generator
                     + "AuthorizationEndpoint = \"https://open.weixin.example/connect/qrconnect\", Method = TokenRequestMethod.Get, UsePkce = false)]\n"
                     + "    [OAuthParameterName(\"client_id\", \"appid\")]\n    [OAuthParameterName(\"client_secret\", \"secret\")]\n    [OAuthParameterName(\"redirect_uri\", null)]\n    public partial class Example { }\n}\n",
                 LanguageVersion.CSharp7_3),
+            ["ResponseRemapped"] = (
+                Example("ClientAuth = ClientAuthMethod.ClientSecretPost, ResponseRoot = \"data.token\", ExpiresInField = \"expires\", ExpiresAtField = \"expires_at\", "
+                    + "ErrorField = \"errcode\", ErrorDescriptionField = \"errmsg\", ScopeSeparator = \",\""),
+                LanguageVersion.CSharp7_3),
         };
 
         public static TheoryData<string> Names => new(Seeds.Concat(Declarations.Keys));

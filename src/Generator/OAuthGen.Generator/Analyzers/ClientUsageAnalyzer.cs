@@ -91,7 +91,7 @@ namespace OAuthGen.Generator.Analyzers
 
                 if (parameter.Name == "scope")
                 {
-                    ScopeRules.Report(context.ReportDiagnostic, value, argument.Value.Syntax.GetLocation());
+                    ScopeRules.Report(context.ReportDiagnostic, value, argument.Value.Syntax.GetLocation(), CommasSeparateScopes(containingType, symbols));
                 }
                 else if (parameter.Name == "password" && method.Name == "RequestPasswordTokenAsync" && value.Trim().Length > 0)
                 {
@@ -133,6 +133,26 @@ namespace OAuthGen.Generator.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.PlaceholderInEndpointOverride, value.Syntax.GetLocation(), property.Name, uri.Substring(open, close - open + 1)));
             }
+        }
+
+        // A provider declared with ScopeSeparator = "," documents comma-separated scopes: OAUTH015 is not for it.
+        private static bool CommasSeparateScopes(INamedTypeSymbol type, OAuthSymbols symbols)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (OAuthSymbols.Is(attribute.AttributeClass, symbols.ProviderAttribute))
+                {
+                    foreach (var named in attribute.NamedArguments)
+                    {
+                        if (named.Key == nameof(Linked.OAuthProviderAttribute.ScopeSeparator) && named.Value.Value is ",")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool IsClientMethod(string name) =>

@@ -47,7 +47,11 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.SecretInQuery,
             DiagnosticDescriptors.UnknownStandardParameter,
             DiagnosticDescriptors.ParameterNameCollision,
-            DiagnosticDescriptors.RequiredParameterOmitted);
+            DiagnosticDescriptors.RequiredParameterOmitted,
+            DiagnosticDescriptors.InvalidResponseRoot,
+            DiagnosticDescriptors.BlankResponseField,
+            DiagnosticDescriptors.ConflictingResponseField,
+            DiagnosticDescriptors.EmptyScopeSeparator);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -279,7 +283,9 @@ namespace OAuthGen.Generator.Analyzers
             if (provider.NamedString(nameof(OAuthProviderAttribute.Scope)) is { } scope)
             {
                 var location = provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.Scope))?.Expression);
-                ScopeRules.Report(declared.Context.ReportDiagnostic, scope, location);
+                // OAUTH015 is for a comma typed where a space was meant; a provider that documents commas says so.
+                var commasSeparate = provider.NamedString(nameof(OAuthProviderAttribute.ScopeSeparator)) == ",";
+                ScopeRules.Report(declared.Context.ReportDiagnostic, scope, location, commasSeparate);
             }
         }
 

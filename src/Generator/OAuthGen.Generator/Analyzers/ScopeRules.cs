@@ -31,15 +31,15 @@ namespace OAuthGen.Generator.Analyzers
             return null;
         }
 
-        /// <summary>Reports OAUTH014 and OAUTH015 for a constant scope at <paramref name="location"/>.</summary>
-        public static void Report(Action<Diagnostic> report, string scope, Location location)
+        /// <summary>Reports OAUTH014 and OAUTH015 (unless <paramref name="commasSeparate"/>: ScopeSeparator = ",") for a constant scope at <paramref name="location"/>.</summary>
+        public static void Report(Action<Diagnostic> report, string scope, Location location, bool commasSeparate = false)
         {
             if (Problem(scope) is { } problem)
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.InvalidScope, location, scope, problem));
             }
 
-            if (IsCommaSeparated(scope))
+            if (!commasSeparate && IsCommaSeparated(scope))
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.CommaSeparatedScope, location, scope, SpaceSeparated(scope)));
             }

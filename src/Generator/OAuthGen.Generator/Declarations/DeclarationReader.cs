@@ -63,6 +63,7 @@ namespace OAuthGen.Generator.Declarations
                 tokenType = ReadTokenType(tokenTypeSymbol, type, compilation, arguments, problems, cancellationToken);
             }
 
+            var responseFields = ReadResponseFields(type, arguments, problems);
             if (problems.Any(problem => problem.IsError) || tokenEndpoint is null)
             {
                 return new Reading(null, problems.ToImmutable());
@@ -95,7 +96,8 @@ namespace OAuthGen.Generator.Declarations
                 WritesOptionsProperty: !NamesOptions(type),
                 ParameterLocation: arguments.NamedEnum(nameof(OAuthProviderAttribute.Parameters), Defaults.Parameters) ?? Defaults.Parameters,
                 Method: arguments.NamedEnum(nameof(OAuthProviderAttribute.Method), Defaults.Method) ?? Defaults.Method,
-                ParameterNames: ReadParameterNames(type));
+                ParameterNames: ReadParameterNames(type),
+                ResponseFields: responseFields);
             return new Reading(spec, problems.ToImmutable());
         }
 
@@ -229,6 +231,116 @@ namespace OAuthGen.Generator.Declarations
 
             // Every endpoint comes from the provider's metadata at run time.
             return string.Empty;
+        }
+
+        // The standard names of a token answer and what each means, for OAUTH026.
+        private static readonly string[][] StandardResponseNames =
+        {
+            new[] { nameof(OAuthProviderAttribute.ExpiresInField), "expires_in" },
+            new[] { nameof(OAuthProviderAttribute.ExpiresAtField) },
+            new[] { nameof(OAuthProviderAttribute.ErrorField), "error" },
+            new[] { nameof(OAuthProviderAttribute.ErrorDescriptionField), "error_description" },
+        };
+
+        private static readonly string[] OtherStandardNames = { "access_token", "token_type", "refresh_token", "scope", "id_token", "error_uri" };
+
+        // OAUTH024 to OAUTH027: ResponseRoot, the response field names and ScopeSeparator; null when all are standard.
+        private static ResponseFieldsSpec? ReadResponseFields(INamedTypeSymbol type, AttributeArguments arguments, ImmutableArray<Problem>.Builder problems)
+        {
+            Location At(string name) => arguments.LocationOf(arguments.NamedArgument(name)?.Expression);
+
+            var root = arguments.NamedString(nameof(OAuthProviderAttribute.ResponseRoot));
+            if (root is not null && RootProblem(root) is { } rootProblem)
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.InvalidResponseRoot, At(nameof(OAuthProviderAttribute.ResponseRoot)), root, type.Name, rootProblem));
+            }
+
+            var names = new string?[StandardResponseNames.Length];
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < names.Length; i++)
+            {
+                var argument = StandardResponseNames[i][0];
+                var name = arguments.NamedString(argument);
+                names[i] = name;
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (IsBlank(name))
+                {
+                    problems.Add(new Problem(DiagnosticDescriptors.BlankResponseField, At(argument), argument, type.Name));
+                    continue;
+                }
+
+                string? conflict = null;
+                if (seen.TryGetValue(name, out var earlier))
+                {
+                    conflict = "names the same field as " + earlier;
+                }
+                else
+                {
+                    for (var other = 0; other < StandardResponseNames.Length && conflict is null; other++)
+                    {
+                        if (other != i && StandardResponseNames[other].Length > 1 && string.Equals(StandardResponseNames[other][1], name, StringComparison.OrdinalIgnoreCase))
+                        {
+                            conflict = "names the standard field '" + StandardResponseNames[other][1] + "', which means something else";
+                        }
+                    }
+
+                    foreach (var standard in OtherStandardNames)
+                    {
+                        if (conflict is null && string.Equals(standard, name, StringComparison.OrdinalIgnoreCase))
+                        {
+                            conflict = "names the standard field '" + standard + "', which means something else";
+                        }
+                    }
+                }
+
+                seen[name] = argument;
+                if (conflict is not null)
+                {
+                    problems.Add(new Problem(DiagnosticDescriptors.ConflictingResponseField, At(argument), argument, name, type.Name, conflict));
+                }
+            }
+
+            var separator = arguments.NamedString(nameof(OAuthProviderAttribute.ScopeSeparator));
+            if (arguments.TryGetNamed(nameof(OAuthProviderAttribute.ScopeSeparator), out _) && string.IsNullOrEmpty(separator))
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.EmptyScopeSeparator, At(nameof(OAuthProviderAttribute.ScopeSeparator)), type.Name));
+            }
+
+            separator = string.IsNullOrEmpty(separator) ? Defaults.ScopeSeparator : separator;
+            if (root is null && names.All(name => name is null) && separator == Defaults.ScopeSeparator)
+            {
+                return null;
+            }
+
+            return new ResponseFieldsSpec(root, names[0], names[1], names[2], names[3], separator!);
+        }
+
+        /// <summary>What is wrong with a ResponseRoot path (completes "ResponseRoot '...' "), or null.</summary>
+        private static string? RootProblem(string root)
+        {
+            if (root.Length == 0)
+            {
+                return "is empty (remove the argument for the top level)";
+            }
+
+            foreach (var segment in root.Split('.'))
+            {
+                if (segment.Length == 0)
+                {
+                    return "has an empty name between dots, or a dot at an end";
+                }
+
+                if (segment.Trim().Length != segment.Length)
+                {
+                    return "has the name '" + segment + "' with white space around it";
+                }
+            }
+
+            return null;
         }
 
         // OAUTH018: a token type the client can create and fill, or null with the reason.

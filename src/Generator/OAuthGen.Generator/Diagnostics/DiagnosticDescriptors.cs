@@ -211,7 +211,34 @@ namespace OAuthGen.Generator.Diagnostics
             "An endpoint set in code contains a placeholder",
             "The {0} set here contains the placeholder '{1}', which is only filled in declared endpoints and would be sent as written; put the value in the URI, or declare the endpoint with the placeholder and set OAuthClientOptions.EndpointParameters",
             UsageCategory,
-            DiagnosticSeverity.Warning);
+            DiagnosticSeverity.Warning,
+        public static readonly DiagnosticDescriptor InvalidResponseRoot = Create(
+            DiagnosticIds.InvalidResponseRoot,
+            "ResponseRoot is not a path of field names",
+            "ResponseRoot '{0}' of '{1}' {2}; write the names of the nested objects separated by single dots, as in \"authed_user\" or \"data.token\"",
+            UsageCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor BlankResponseField = Create(
+            DiagnosticIds.BlankResponseField,
+            "A response field name is blank",
+            "{0} of '{1}' is blank; write the name of the field the provider sends, or remove the argument to read the standard one",
+            UsageCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ConflictingResponseField = Create(
+            DiagnosticIds.ConflictingResponseField,
+            "A response field name is read twice",
+            "{0} = \"{1}\" of '{2}' {3}; give each declared field its own name, and no standard field name of another meaning",
+            UsageCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor EmptyScopeSeparator = Create(
+            DiagnosticIds.EmptyScopeSeparator,
+            "ScopeSeparator is empty",
+            "ScopeSeparator of '{0}' is empty, which would run scopes together; write the separator the provider documents, such as \",\", or remove the argument for a space",
+            UsageCategory,
+            DiagnosticSeverity.Error);
 
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";

@@ -92,5 +92,16 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>An endpoint set in code that still contains a {placeholder}.</summary>
         public const string PlaceholderInEndpointOverride = "OAUTH035";
+        /// <summary>ResponseRoot is not a dot-separated path of names: an empty segment, or a segment with spaces around it.</summary>
+        public const string InvalidResponseRoot = "OAUTH024";
+
+        /// <summary>A response field name (ExpiresInField, ExpiresAtField, ErrorField, ErrorDescriptionField) is empty or blank.</summary>
+        public const string BlankResponseField = "OAUTH025";
+
+        /// <summary>Two response field names name the same field, or one names a standard field of another meaning.</summary>
+        public const string ConflictingResponseField = "OAUTH026";
+
+        /// <summary>ScopeSeparator is empty.</summary>
+        public const string EmptyScopeSeparator = "OAUTH027";
     }
 }

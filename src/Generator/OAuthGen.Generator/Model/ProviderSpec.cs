@@ -29,10 +29,20 @@ namespace OAuthGen.Generator.Model
         bool WritesOptionsProperty,
         ParameterLocation ParameterLocation = ParameterLocation.Body,
         TokenRequestMethod Method = TokenRequestMethod.Post,
-        EquatableArray<ParameterNameSpec> ParameterNames = default);
+        EquatableArray<ParameterNameSpec> ParameterNames = default,
+        ResponseFieldsSpec? ResponseFields = null);
 
     /// <summary>An <c>[OAuthParameterName]</c>: a standard parameter's wire name, or null when it is left out.</summary>
     internal sealed record ParameterNameSpec(string StandardName, string? WireName);
+
+    /// <summary>Where the answer keeps its token fields, when not where RFC 6749 puts them; null members are standard.</summary>
+    internal sealed record ResponseFieldsSpec(
+        string? ResponseRoot,
+        string? ExpiresInField,
+        string? ExpiresAtField,
+        string? ErrorField,
+        string? ErrorDescriptionField,
+        string ScopeSeparator);
 
     /// <summary>A type that encloses the provider class: its keyword (<c>class</c>, <c>struct</c>, ...) and its name with type parameters.</summary>
     internal sealed record ContainingTypeSpec(string Keyword, string Name);
