@@ -211,7 +211,8 @@ namespace OAuthGen.Generator.Diagnostics
             "An endpoint set in code contains a placeholder",
             "The {0} set here contains the placeholder '{1}', which is only filled in declared endpoints and would be sent as written; put the value in the URI, or declare the endpoint with the placeholder and set OAuthClientOptions.EndpointParameters",
             UsageCategory,
-            DiagnosticSeverity.Warning,
+            DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor InvalidResponseRoot = Create(
             DiagnosticIds.InvalidResponseRoot,
             "ResponseRoot is not a path of field names",
