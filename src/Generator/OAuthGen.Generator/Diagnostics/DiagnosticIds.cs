@@ -74,5 +74,8 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>An endpoint has a malformed <c>{name}</c> placeholder: unclosed, empty, or a name that is not letters, digits, '_' or '-'.</summary>
         public const string MalformedEndpointPlaceholder = "OAUTH023";
+
+        /// <summary>ScopeInAssertion is set, but the provider does not declare the jwt-bearer grant.</summary>
+        public const string ScopeInAssertionWithoutJwtBearer = "OAUTH040";
     }
 }
