@@ -65,6 +65,12 @@ namespace OAuthGen
         /// <summary>When true, the client credentials method takes the scope as a required first parameter.</summary>
         public bool ScopeRequired { get; set; }
 
+        /// <summary>
+        /// Whether the jwt-bearer grant (<see cref="OAuthGrant.JwtBearer"/>) puts the scope in the assertion as its
+        /// <c>scope</c> claim instead of sending a <c>scope</c> parameter, as Google service accounts require. Default: false.
+        /// </summary>
+        public bool ScopeInAssertion { get; set; }
+
         /// <summary>Whether the authorization code grant uses PKCE with S256 (RFC 7636). Default: true.</summary>
         public bool UsePkce { get; set; } = true;
 

@@ -42,12 +42,31 @@ namespace OAuthGen
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? SigningKeyPem { get; set; }
 
-        /// <summary>The private key for <c>private_key_jwt</c>, as a key object; takes precedence over <see cref="SigningKeyPem"/>.</summary>
+        /// <summary>The private key for <c>private_key_jwt</c> and the jwt-bearer grant, as a key object; takes precedence over <see cref="SigningKeyPem"/>.</summary>
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public Microsoft.IdentityModel.Tokens.SecurityKey? SigningKey { get; set; }
 
         /// <summary>The <c>kid</c> of the signing key, as registered with the provider.</summary>
         public string? SigningKeyId { get; set; }
+
+        /// <summary>
+        /// The provider's issuer identifier (RFC 8414 §2), such as <c>https://id.example/</c>. The audience of JWT client
+        /// assertions under <see cref="ClientAssertionProfile.Rfc7523bis"/>; when null, the <c>issuer</c> of the provider's
+        /// metadata once it has been fetched.
+        /// </summary>
+        public string? Issuer { get; set; }
+
+        /// <summary>
+        /// The rules JWT client assertions (<c>private_key_jwt</c>, <c>client_secret_jwt</c>) follow. Default:
+        /// <see cref="ClientAssertionProfile.Rfc7523bis"/>, which falls back to the RFC 7523 form while the issuer is unknown.
+        /// </summary>
+        public ClientAssertionProfile ClientAssertionProfile { get; set; }
+
+        /// <summary>The <c>iss</c> of the jwt-bearer grant's assertion; <see cref="ClientId"/> when null (a Google service account's email).</summary>
+        public string? AssertionIssuer { get; set; }
+
+        /// <summary>The <c>aud</c> of the jwt-bearer grant's assertion; the token endpoint when null.</summary>
+        public string? AssertionAudience { get; set; }
 
         /// <summary>The scope to request when a call gives none; overrides the attribute's <c>Scope</c>.</summary>
         public string? Scope { get; set; }

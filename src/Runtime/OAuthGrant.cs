@@ -26,6 +26,8 @@ namespace OAuthGen
         DeviceCode = 16,
         /// <summary><c>urn:ietf:params:oauth:grant-type:token-exchange</c> (RFC 8693).</summary>
         TokenExchange = 32,
+        /// <summary><c>urn:ietf:params:oauth:grant-type:jwt-bearer</c>, a JWT the client signs as its authorization grant (RFC 7523 §2.1), as Google service accounts use it.</summary>
+        JwtBearer = 64,
     }
 
     /// <summary>How the client authenticates to the token endpoint: the registered <c>token_endpoint_auth_method</c> values.</summary>

@@ -46,8 +46,8 @@ namespace OAuthGen.Infrastructure
         /// <summary>Whether <see cref="OAuthClientOptions.ClientSecret"/> must be set.</summary>
         public abstract bool SecretIsRequired { get; }
 
-        /// <summary>The credentials for a request to <paramref name="endpoint"/>.</summary>
-        public abstract ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, DateTimeOffset now);
+        /// <summary>The credentials for a request to <paramref name="endpoint"/>, of the provider whose issuer identifier is <paramref name="issuer"/> (null when unknown).</summary>
+        public abstract ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, string? issuer, DateTimeOffset now);
 
         /// <summary>Fails before anything is fetched or sent when the options lack what this method needs.</summary>
         public void RequireCredentials(OAuthClientOptions options, OAuthProviderInfo provider)
@@ -79,7 +79,7 @@ namespace OAuthGen.Infrastructure
 
             public override bool SecretIsRequired => true;
 
-            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, DateTimeOffset now)
+            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, string? issuer, DateTimeOffset now)
             {
                 var clientId = RequireClientId(options, provider);
                 var secret = RequireClientSecret(options, provider);
@@ -97,7 +97,7 @@ namespace OAuthGen.Infrastructure
 
             public override bool SecretIsRequired => true;
 
-            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, DateTimeOffset now)
+            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, string? issuer, DateTimeOffset now)
             {
                 var clientId = RequireClientId(options, provider);
                 var secret = RequireClientSecret(options, provider);
@@ -114,7 +114,7 @@ namespace OAuthGen.Infrastructure
 
             public override bool SecretIsRequired => false;
 
-            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, DateTimeOffset now) =>
+            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, string? issuer, DateTimeOffset now) =>
                 new ClientCredentials(options, new[] { Pair("client_id", RequireClientId(options, provider)) }, null, Array.Empty<string>());
         }
 
@@ -134,13 +134,16 @@ namespace OAuthGen.Infrastructure
 
             public override bool PerRequest => true;
 
-            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, DateTimeOffset now)
+            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, string? issuer, DateTimeOffset now)
             {
                 var clientId = RequireClientId(options, provider);
                 var signing = _symmetric
                     ? ClientAssertion.ForSecret(RequireClientSecret(options, provider))
                     : ClientAssertion.ForPrivateKey(options, provider.Name);
-                var assertion = ClientAssertion.Create(clientId, endpoint, signing, now);
+                // rfc7523bis (§4): the audience is the issuer, and the typ header says what the JWT is for, so that a
+                // client assertion cannot be replayed elsewhere as another kind of token.
+                var audienceIssuer = options.ClientAssertionProfile == ClientAssertionProfile.Rfc7523bis ? issuer : null;
+                var assertion = ClientAssertion.Create(clientId, endpoint, signing, now, audienceIssuer);
                 var parameters = new[]
                 {
                     Pair("client_id", clientId),
@@ -160,7 +163,7 @@ namespace OAuthGen.Infrastructure
 
             public override bool SecretIsRequired => false;
 
-            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, DateTimeOffset now) =>
+            public override ClientCredentials Create(OAuthClientOptions options, OAuthProviderInfo provider, Uri endpoint, string? issuer, DateTimeOffset now) =>
                 throw new NotSupportedException("Client authentication '" + provider.ClientAuthName + "' is not supported.");
         }
     }

@@ -38,6 +38,14 @@ namespace OAuthGen.DependencyInjection
                     $"Set {_source}:ClientSecret, from user secrets or the environment rather than appsettings.json.");
             }
 
+            // Where jwt-bearer is the machine grant (docs/decisions.md), token managers sign its assertions with the key;
+            // beside client credentials, the grant may only ever be used with prebuilt assertions.
+            if (_provider is not null && (_provider.Grants & (OAuthGrant.JwtBearer | OAuthGrant.ClientCredentials)) == OAuthGrant.JwtBearer && options.SigningKey is null && string.IsNullOrWhiteSpace(options.SigningKeyPem))
+            {
+                failures.Add($"{client}: SigningKeyPem is missing, and the provider's jwt-bearer grant signs its assertion with it. " +
+                    $"Set {_source}:SigningKeyPem to the private key in PEM (a Google service account's private_key), from user secrets or the environment, or set SigningKey in code.");
+            }
+
             if (options.MaxResponseBytes <= 0)
             {
                 failures.Add($"{client}: MaxResponseBytes must be positive.");

@@ -67,6 +67,12 @@ namespace OAuthGen.Infrastructure
             return new ValueTask<Uri>(ResolveFromMetadataAsync(kind, metadataAddress, cancellationToken));
         }
 
+        /// <summary>The provider's issuer identifier: the configured one, else the metadata's when it has been fetched, else null.</summary>
+        public string? Issuer() =>
+            !string.IsNullOrEmpty(_options.Issuer) ? _options.Issuer
+            : MetadataAddress() is { } address ? ProviderMetadata.TryGetCached(address)?.Issuer
+            : null;
+
         /// <summary>The endpoint without fetching anything: metadata is used only when already fetched.</summary>
         public Uri ResolveWithoutFetching(EndpointKind kind) =>
             Resolve(kind, address => ProviderMetadata.TryGetCached(address));

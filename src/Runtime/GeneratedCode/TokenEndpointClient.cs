@@ -427,6 +427,97 @@ namespace OAuthGen.Infrastructure
             return SendTokenRequestAsync(body, parameters, factory, cancellationToken);
         }
 
+        /// <summary>
+        /// The jwt-bearer grant (RFC 7523 §2.1) with an assertion signed here with the options' key: iss =
+        /// <see cref="OAuthClientOptions.AssertionIssuer"/> or the client id, sub = <paramref name="subject"/> or iss, aud =
+        /// <see cref="OAuthClientOptions.AssertionAudience"/> or the token endpoint, and the scope as a claim when
+        /// <paramref name="scopeInAssertion"/>, else as a parameter.
+        /// </summary>
+        public Task<TToken> RequestJwtBearerTokenAsync<TToken>(
+            string? scope,
+            string? subject,
+            bool scopeInAssertion,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestJwtBearerTokenAsyncCore(scope, subject, scopeInAssertion, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> RequestJwtBearerTokenAsync<TToken>(
+            string? scope,
+            string? subject,
+            bool scopeInAssertion,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestJwtBearerTokenAsyncCore(scope, subject, scopeInAssertion, new TokenFactory<TToken>(fields), cancellationToken);
+
+        private async Task<TToken> RequestJwtBearerTokenAsyncCore<TToken>(
+            string? scope,
+            string? subject,
+            bool scopeInAssertion,
+            TokenFactory<TToken> factory,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken
+        {
+            var resolvedScope = ResolveScope(scope);
+            var issuer = string.IsNullOrEmpty(Options.AssertionIssuer) ? ClientAuthenticationStrategy.RequireClientId(Options, Provider) : Options.AssertionIssuer!;
+            var signing = ClientAssertion.ForPrivateKey(Options, Provider.Name, "uses the jwt-bearer grant");
+            var audience = Options.AssertionAudience;
+            if (string.IsNullOrEmpty(audience))
+            {
+                audience = (await _pipeline.Endpoints.ResolveAsync(EndpointKind.Token, cancellationToken).ConfigureAwait(false)).AbsoluteUri;
+            }
+
+            var assertion = ClientAssertion.CreateGrant(
+                issuer, string.IsNullOrEmpty(subject) ? issuer : subject!, audience!, scopeInAssertion ? resolvedScope : null, signing, _timeProvider.GetUtcNow());
+            var body = new TokenRequestBody(GrantDescriptor.JwtBearerGrant);
+            body.AddSecret("assertion", assertion);
+            if (!scopeInAssertion)
+            {
+                body.AddScope(resolvedScope);
+            }
+
+            return await SendTokenRequestAsync(body, factory, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The jwt-bearer grant (RFC 7523 §2.1) with an assertion made elsewhere (a workload identity, a signing service).</summary>
+        public Task<TToken> RequestJwtBearerTokenWithAssertionAsync<TToken>(
+            string assertion,
+            string? scope,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestJwtBearerTokenWithAssertionAsyncCore(assertion, scope, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
+        public Task<TToken> RequestJwtBearerTokenWithAssertionAsync<TToken>(
+            string assertion,
+            string? scope,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestJwtBearerTokenWithAssertionAsyncCore(assertion, scope, new TokenFactory<TToken>(fields), cancellationToken);
+
+        private Task<TToken> RequestJwtBearerTokenWithAssertionAsyncCore<TToken>(
+            string assertion,
+            string? scope,
+            TokenFactory<TToken> factory,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken
+        {
+            ThrowIfNull(assertion, nameof(assertion));
+            if (assertion.Length == 0)
+            {
+                throw new ArgumentException("The assertion is empty: pass the signed JWT the provider is to accept.", nameof(assertion));
+            }
+
+            var body = new TokenRequestBody(GrantDescriptor.JwtBearerGrant);
+            body.AddSecret("assertion", assertion);
+            body.AddScope(ResolveScope(scope));
+            return SendTokenRequestAsync(body, factory, cancellationToken);
+        }
+
         /// <summary>Revokes a token (RFC 7009 §2.1). An unknown or already revoked token is not an error.</summary>
         public Task RevokeTokenAsync(string token, string? tokenTypeHint, CancellationToken cancellationToken) =>
             RevokeTokenAsync(token, tokenTypeHint, null, cancellationToken);

@@ -143,13 +143,13 @@ namespace OAuthGen.Infrastructure
         {
             if (_authentication.PerRequest)
             {
-                return new RequestTemplate(grant, _authentication.Create(_options, _provider, endpoint, _timeProvider.GetUtcNow()), _provider, _payload, _naming);
+                return new RequestTemplate(grant, _authentication.Create(_options, _provider, endpoint, Endpoints.Issuer(), _timeProvider.GetUtcNow()), _provider, _payload, _naming);
             }
 
             var credentials = _credentials;
             if (credentials is null || !credentials.MadeFrom(_options))
             {
-                _credentials = credentials = _authentication.Create(_options, _provider, endpoint, _timeProvider.GetUtcNow());
+                _credentials = credentials = _authentication.Create(_options, _provider, endpoint, Endpoints.Issuer(), _timeProvider.GetUtcNow());
             }
 
             var template = _templates[grant.Index];

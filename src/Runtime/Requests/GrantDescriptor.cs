@@ -62,6 +62,10 @@ namespace OAuthGen.Infrastructure
                 "resource",
                 "scope");
 
+        // A self-signed assertion carries a jti that may not be replayed (RFC 7523 §3), and a prebuilt one may too.
+        public static readonly GrantDescriptor JwtBearerGrant =
+            Grant(OAuthGrant.JwtBearer, "jwt-bearer", "urn:ietf:params:oauth:grant-type:jwt-bearer", TokenRetryPolicy.Never, "assertion", "scope");
+
         public static readonly GrantDescriptor DeviceAuthorization =
             new GrantDescriptor(null, "device_authorization", "device_authorization", null, EndpointKind.DeviceAuthorization, AuthenticationPlacement.First, TokenRetryPolicy.Never, new[] { "scope" });
 
@@ -74,7 +78,7 @@ namespace OAuthGen.Infrastructure
         /// <summary>Every descriptor, token grants first.</summary>
         public static readonly IReadOnlyList<GrantDescriptor> All = new[]
         {
-            ClientCredentialsGrant, PasswordGrant, AuthorizationCodeGrant, RefreshTokenGrant, DeviceCodeGrant, TokenExchangeGrant, DeviceAuthorization, Revocation, Introspection,
+            ClientCredentialsGrant, PasswordGrant, AuthorizationCodeGrant, RefreshTokenGrant, DeviceCodeGrant, TokenExchangeGrant, JwtBearerGrant, DeviceAuthorization, Revocation, Introspection,
         };
 
         private GrantDescriptor(
@@ -123,6 +127,9 @@ namespace OAuthGen.Infrastructure
         public string? GrantType { get; }
 
         public bool IsTokenRequest => GrantType is not null;
+
+        /// <summary>Whether the grant's assertion says who the client is (RFC 7523 §2.1), so that a public client sends no <c>client_id</c> beside it.</summary>
+        public bool AssertionIdentifiesClient => Flag == OAuthGrant.JwtBearer;
 
         public EndpointKind Endpoint { get; }
 

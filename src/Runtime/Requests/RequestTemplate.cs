@@ -40,7 +40,12 @@ namespace OAuthGen.Infrastructure
                 prefix.Add(new KeyValuePair<string, string>("grant_type", grantType));
             }
 
-            (grant.Placement == AuthenticationPlacement.Last ? suffix : prefix).AddRange(credentials.Parameters);
+            // A public client's jwt-bearer request is grant_type and assertion alone, as Google documents it.
+            if (!(grant.AssertionIdentifiesClient && provider.ClientAuth == ClientAuthMethod.None))
+            {
+                (grant.Placement == AuthenticationPlacement.Last ? suffix : prefix).AddRange(credentials.Parameters);
+            }
+
             var named = naming.Apply(prefix);
             if (grant.Placement == AuthenticationPlacement.Last)
             {

@@ -44,6 +44,22 @@ namespace OAuthGen.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Fires_on_the_assertion_of_the_jwt_bearer_grant_only()
+        {
+            await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider("https://oauth2.googleapis.com/token", Grants = OAuthGrant.JwtBearer)]
+                [OAuthParameter({|OAUTH017:"assertion"|}, "eyJ")]
+                public partial class ServiceAccount { }
+
+                [OAuthProvider("https://auth.example/token")]
+                [OAuthParameter("assertion", "eyJ")]
+                public partial class Machine { }
+                """);
+        }
+
+        [Fact]
         public async Task Fires_on_client_id_when_the_client_sends_it_in_the_body()
         {
             await AnalyzerVerifier.VerifyAsync("""

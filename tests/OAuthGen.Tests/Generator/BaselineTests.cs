@@ -35,8 +35,12 @@ namespace OAuthGen.Tests.Generator
             ["Grant.RefreshToken"] = (Example("Grants = OAuthGrant.RefreshToken"), LanguageVersion.Latest),
             ["Grant.DeviceCode"] = (Example("Grants = OAuthGrant.DeviceCode, " + Endpoints), LanguageVersion.Latest),
             ["Grant.TokenExchange"] = (Example("Grants = OAuthGrant.TokenExchange"), LanguageVersion.Latest),
+            ["Grant.JwtBearer"] = (Example("Grants = OAuthGrant.JwtBearer"), LanguageVersion.Latest),
+            // A Google service account: jwt-bearer as the machine grant, no client authentication, the scope in the assertion.
+            ["GoogleServiceAccount"] = (Example("Grants = OAuthGrant.JwtBearer, ClientAuth = ClientAuthMethod.None, ScopeInAssertion = true"), LanguageVersion.Latest),
+            ["GoogleServiceAccount.CSharp7_3"] = (Example("Grants = OAuthGrant.JwtBearer, ClientAuth = ClientAuthMethod.None, ScopeInAssertion = true"), LanguageVersion.CSharp7_3),
             ["Grant.All"] = (
-                Example("Grants = OAuthGrant.ClientCredentials | OAuthGrant.Password | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken | OAuthGrant.DeviceCode | OAuthGrant.TokenExchange, "
+                Example("Grants = OAuthGrant.ClientCredentials | OAuthGrant.Password | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken | OAuthGrant.DeviceCode | OAuthGrant.TokenExchange | OAuthGrant.JwtBearer, "
                     + Endpoints + ", RevocationEndpoint = \"https://id.example/revoke\", IntrospectionEndpoint = \"https://id.example/introspect\""),
                 LanguageVersion.Latest),
             ["MetadataOnly"] = (

@@ -8,13 +8,13 @@ namespace OAuthGen.Tests.Hostile
     // Providers declared as a user would, for the hostile server: each test points OAuthClientOptions.TokenEndpoint at
     // the misbehaving endpoint it needs. Every grant that sends something secret is declared.
     [OAuthProvider("https://hostile.example/token",
-        Grants = OAuthGrant.ClientCredentials | OAuthGrant.Password | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken,
+        Grants = OAuthGrant.ClientCredentials | OAuthGrant.Password | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken | OAuthGrant.JwtBearer,
         ClientAuth = ClientAuthMethod.ClientSecretBasic,
         AuthorizationEndpoint = "https://hostile.example/authorize")]
     public partial class HostileBasicAuth { }
 
     [OAuthProvider("https://hostile.example/token",
-        Grants = OAuthGrant.ClientCredentials | OAuthGrant.Password | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken,
+        Grants = OAuthGrant.ClientCredentials | OAuthGrant.Password | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken | OAuthGrant.JwtBearer,
         ClientAuth = ClientAuthMethod.ClientSecretPost,
         AuthorizationEndpoint = "https://hostile.example/authorize")]
     public partial class HostilePostAuth { }
@@ -49,6 +49,7 @@ namespace OAuthGen.Tests.Hostile
         public const string Code = "code-Sentinel-h0st1le";
         public const string CodeVerifier = "verifier-Sentinel-h0st1le-0123456789-abcdefghijklmnop";
         public const string RefreshToken = "refresh-Sentinel-h0st1le";
+        public const string Assertion = "eyJhbGciOiJSUzI1NiJ9.assertion-Sentinel-h0st1le.c2lnbmF0dXJl";
 
         public static OAuthClientOptions Options(Uri tokenEndpoint, string clientSecret = ClientSecret, string clientId = ClientId) => new()
         {
@@ -74,6 +75,7 @@ namespace OAuthGen.Tests.Hostile
                 Code,
                 CodeVerifier,
                 RefreshToken,
+                Assertion,
             };
         }
     }
@@ -84,6 +86,7 @@ namespace OAuthGen.Tests.Hostile
         Password,
         AuthorizationCode,
         RefreshToken,
+        JwtBearer,
     }
 
     public enum Auth
@@ -110,6 +113,7 @@ namespace OAuthGen.Tests.Hostile
                     Grant.ClientCredentials => client.RequestClientCredentialsTokenAsync(cancellationToken: cancellationToken),
                     Grant.Password => client.RequestPasswordTokenAsync("user@example.com", HostileCredentials.Password, cancellationToken: cancellationToken),
                     Grant.AuthorizationCode => client.ExchangeAuthorizationCodeAsync(HostileCredentials.Code, RedirectUri, HostileCredentials.CodeVerifier, cancellationToken),
+                    Grant.JwtBearer => client.RequestJwtBearerTokenWithAssertionAsync(HostileCredentials.Assertion, cancellationToken: cancellationToken),
                     _ => client.RefreshTokenAsync(HostileCredentials.RefreshToken, cancellationToken: cancellationToken),
                 };
             }
@@ -120,6 +124,7 @@ namespace OAuthGen.Tests.Hostile
                 Grant.ClientCredentials => post.RequestClientCredentialsTokenAsync(cancellationToken: cancellationToken),
                 Grant.Password => post.RequestPasswordTokenAsync("user@example.com", HostileCredentials.Password, cancellationToken: cancellationToken),
                 Grant.AuthorizationCode => post.ExchangeAuthorizationCodeAsync(HostileCredentials.Code, RedirectUri, HostileCredentials.CodeVerifier, cancellationToken),
+                Grant.JwtBearer => post.RequestJwtBearerTokenWithAssertionAsync(HostileCredentials.Assertion, cancellationToken: cancellationToken),
                 _ => post.RefreshTokenAsync(HostileCredentials.RefreshToken, cancellationToken: cancellationToken),
             };
         }

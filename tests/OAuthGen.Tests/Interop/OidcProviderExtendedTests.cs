@@ -453,6 +453,29 @@ namespace OAuthGen.Tests.Interop
             Assert.False(string.IsNullOrEmpty(token.AccessToken));
         });
 
+        [Fact]
+        public Task Private_key_jwt_with_the_issuer_known_sends_the_rfc7523bis_form_and_oidc_provider_accepts_it() => _server.RunAsync(async () =>
+        {
+            var recorder = new RecordingHandler();
+            using var http = _server.CreateHttpClient(recorder);
+            var client = new OidcPrivateKeyJwtAuth(http, new OAuthClientOptions
+            {
+                ClientId = CcJwtRsa,
+                SigningKeyPem = TestKeyPem(CcJwtRsa),
+                SigningKeyId = CcJwtRsaKeyId,
+                Issuer = _server.Origin,
+            });
+
+            var token = await client.RequestClientCredentialsTokenAsync("api:read", Deadline());
+
+            Assert.Equal("api:read", token.Scope);
+            var parts = recorder.Forms.Single()["client_assertion"].Split('.');
+            using var header = JsonDocument.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0])));
+            using var payload = JsonDocument.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1])));
+            Assert.Equal("client-authentication+jwt", header.RootElement.GetProperty("typ").GetString());
+            Assert.Equal(_server.Origin, payload.RootElement.GetProperty("aud").GetString());
+        });
+
         // ---- helpers ----
 
         // Checks the client assertion of a recorded token request and returns its payload.

@@ -35,6 +35,7 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.NoGrant,
             DiagnosticDescriptors.PasswordGrant,
             DiagnosticDescriptors.PkceDisabled,
+            DiagnosticDescriptors.ScopeInAssertionWithoutJwtBearer,
             DiagnosticDescriptors.JsonBody,
             DiagnosticDescriptors.LiteralSecret,
             DiagnosticDescriptors.InvalidScope,
@@ -265,6 +266,11 @@ namespace OAuthGen.Generator.Analyzers
             {
                 declared.Report(DiagnosticDescriptors.PkceDisabled, provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.UsePkce))));
             }
+
+            if ((grants & OAuthGrant.JwtBearer) == 0 && provider.NamedBoolean(nameof(OAuthProviderAttribute.ScopeInAssertion), Defaults.ScopeInAssertion) == true)
+            {
+                declared.Report(DiagnosticDescriptors.ScopeInAssertionWithoutJwtBearer, provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.ScopeInAssertion))), declared.Type.Name);
+            }
         }
 
         // Left out, or set to null; a value that does not bind (half-written code) counts as present.
@@ -430,6 +436,11 @@ namespace OAuthGen.Generator.Analyzers
             if ((grants & OAuthGrant.TokenExchange) != 0 && (Is(name, "subject_token") || Is(name, "subject_token_type")))
             {
                 return "for the token exchange grant";
+            }
+
+            if ((grants & OAuthGrant.JwtBearer) != 0 && Is(name, "assertion"))
+            {
+                return "for the jwt-bearer grant";
             }
 
             return null;

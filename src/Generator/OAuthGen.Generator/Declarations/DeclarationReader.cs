@@ -90,6 +90,7 @@ namespace OAuthGen.Generator.Declarations
                 Scope: arguments.NamedString(nameof(OAuthProviderAttribute.Scope)),
                 ScopeRequired: arguments.NamedBoolean(nameof(OAuthProviderAttribute.ScopeRequired), Defaults.ScopeRequired) ?? Defaults.ScopeRequired,
                 UsePkce: arguments.NamedBoolean(nameof(OAuthProviderAttribute.UsePkce), Defaults.UsePkce) ?? Defaults.UsePkce,
+                ScopeInAssertion: arguments.NamedBoolean(nameof(OAuthProviderAttribute.ScopeInAssertion), Defaults.ScopeInAssertion) ?? Defaults.ScopeInAssertion,
                 Headers: ReadNameValues(type, KnownNames.HeaderAttribute),
                 Parameters: ReadNameValues(type, KnownNames.ParameterAttribute),
                 TokenType: tokenType,

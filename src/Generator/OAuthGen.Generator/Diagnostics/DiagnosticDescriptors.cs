@@ -87,6 +87,13 @@ namespace OAuthGen.Generator.Diagnostics
             SecurityCategory,
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor ScopeInAssertionWithoutJwtBearer = Create(
+            DiagnosticIds.ScopeInAssertionWithoutJwtBearer,
+            "ScopeInAssertion without the jwt-bearer grant",
+            "'{0}' sets ScopeInAssertion, which only the jwt-bearer grant uses; add OAuthGrant.JwtBearer to Grants, or remove 'ScopeInAssertion = true'",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor JsonBody = Create(
             DiagnosticIds.JsonBody,
             "Token requests are sent as JSON",

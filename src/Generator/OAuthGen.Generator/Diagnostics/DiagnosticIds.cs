@@ -103,5 +103,7 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>ScopeSeparator is empty.</summary>
         public const string EmptyScopeSeparator = "OAUTH027";
+        /// <summary>ScopeInAssertion is set, but the provider does not declare the jwt-bearer grant.</summary>
+        public const string ScopeInAssertionWithoutJwtBearer = "OAUTH040";
     }
 }

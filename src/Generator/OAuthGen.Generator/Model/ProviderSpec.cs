@@ -23,6 +23,7 @@ namespace OAuthGen.Generator.Model
         string? Scope,
         bool ScopeRequired,
         bool UsePkce,
+        bool ScopeInAssertion,
         EquatableArray<NameValueSpec> Headers,
         EquatableArray<NameValueSpec> Parameters,
         TokenTypeSpec? TokenType,
