@@ -478,7 +478,7 @@ namespace OAuthGen.Infrastructure
                 body.AddScope(resolvedScope);
             }
 
-            return await SendTokenRequestAsync(body, factory, cancellationToken).ConfigureAwait(false);
+            return await SendTokenRequestAsync(body, null, factory, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The jwt-bearer grant (RFC 7523 §2.1) with an assertion made elsewhere (a workload identity, a signing service).</summary>
@@ -515,7 +515,7 @@ namespace OAuthGen.Infrastructure
             var body = new TokenRequestBody(GrantDescriptor.JwtBearerGrant);
             body.AddSecret("assertion", assertion);
             body.AddScope(ResolveScope(scope));
-            return SendTokenRequestAsync(body, factory, cancellationToken);
+            return SendTokenRequestAsync(body, null, factory, cancellationToken);
         }
 
         /// <summary>Revokes a token (RFC 7009 §2.1). An unknown or already revoked token is not an error.</summary>
