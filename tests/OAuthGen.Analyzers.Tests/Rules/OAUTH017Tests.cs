@@ -49,7 +49,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
             await AnalyzerVerifier.VerifyAsync("""
                 using OAuthGen;
 
-                [OAuthProvider("https://oauth2.googleapis.com/token", Grants = OAuthGrant.JwtBearer)]
+                [OAuthProvider("https://sts.id.example/token", Grants = OAuthGrant.JwtBearer)]
                 [OAuthParameter({|OAUTH017:"assertion"|}, "eyJ")]
                 public partial class ServiceAccount { }
 

@@ -14,7 +14,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
             var diagnostics = await AnalyzerVerifier.VerifyAsync("""
                 using OAuthGen;
 
-                [OAuthProvider("https://oauth2.googleapis.com/token",
+                [OAuthProvider("https://sts.id.example/token",
                     Grants = OAuthGrant.ClientCredentials,
                     {|OAUTH040:ScopeInAssertion = true|})]
                 public partial class GoogleServiceAccount { }
@@ -31,7 +31,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
             await AnalyzerVerifier.VerifyAsync("""
                 using OAuthGen;
 
-                [OAuthProvider("https://oauth2.googleapis.com/token", Grants = OAuthGrant.JwtBearer, ClientAuth = ClientAuthMethod.None, ScopeInAssertion = true)]
+                [OAuthProvider("https://sts.id.example/token", Grants = OAuthGrant.JwtBearer, ClientAuth = ClientAuthMethod.None, ScopeInAssertion = true)]
                 public partial class GoogleServiceAccount { }
 
                 [OAuthProvider("https://sts.example/token", Grants = OAuthGrant.JwtBearer | OAuthGrant.ClientCredentials, ScopeInAssertion = true)]

@@ -105,7 +105,9 @@ namespace OAuthGen.Tests.RealWorld
                 "authorization_code" => ("ExchangeAuthorizationCodeAsync", new object?[] { Code, RedirectUri, data.Body.Contains("code_verifier", StringComparison.Ordinal) ? CodeVerifier : null, CancellationToken.None }),
                 _ => throw new InvalidOperationException("Unknown grant " + data.Grant + " in " + data.Provider + ".json"),
             };
-            var task = (Task)type.GetMethod(name)!.Invoke(client, arguments)!;
+            // The signature without per-call parameters (each request method also has one with them, before the token).
+            var method = type.GetMethods().Single(candidate => candidate.Name == name && candidate.GetParameters().Length == arguments.Length);
+            var task = (Task)method.Invoke(client, arguments)!;
             await task;
             return (OAuthToken)task.GetType().GetProperty("Result")!.GetValue(task)!;
         }
