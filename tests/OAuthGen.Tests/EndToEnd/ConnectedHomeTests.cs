@@ -94,7 +94,7 @@ namespace OAuthGen.Tests.EndToEnd
             using var redirect = await http.GetAsync(client.CreateAuthorizationRequest(redirectUri).Url);
             var code = QueryHelpers.ParseQuery(redirect.Headers.Location!.Query)["code"].ToString();
 
-            var error = await Assert.ThrowsAsync<OAuthException>(() => client.ExchangeAuthorizationCodeAsync(code, redirectUri));
+            var error = await Assert.ThrowsAsync<OAuthException>(() => client.ExchangeAuthorizationCodeAsync(code, redirectUri, codeVerifier: null));
 
             Assert.Equal("invalid_request", error.Error);
         }

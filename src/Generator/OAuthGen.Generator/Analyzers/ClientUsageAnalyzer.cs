@@ -20,7 +20,8 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.LiteralSecret,
             DiagnosticDescriptors.InvalidScope,
             DiagnosticDescriptors.CommaSeparatedScope,
-            DiagnosticDescriptors.PlaceholderInEndpointOverride);
+            DiagnosticDescriptors.PlaceholderInEndpointOverride,
+            DiagnosticDescriptors.MissingCodeVerifier);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -71,6 +72,7 @@ namespace OAuthGen.Generator.Analyzers
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            CheckCodeVerifier(context, invocation, symbols);
             if (!IsClientMethod(method.Name) || invocation.Arguments.Length == 0)
             {
                 return;
@@ -98,6 +100,46 @@ namespace OAuthGen.Generator.Analyzers
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LiteralSecret, argument.Value.Syntax.GetLocation(), "password"));
                 }
             }
+        }
+
+        // OAUTH034: client.ExchangeAuthorizationCodeAsync(code, redirectUri) on a client whose authorization requests carry a
+        // PKCE challenge. Only a verifier left out is reported: an explicit null says the code did not come from that request.
+        private static void CheckCodeVerifier(OperationAnalysisContext context, IInvocationOperation invocation, OAuthSymbols symbols)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "ExchangeAuthorizationCodeAsync" || !symbols.IsProvider(method.ContainingType) || !UsesPkce(method.ContainingType, symbols))
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "codeVerifier" && argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingCodeVerifier, invocation.Syntax.GetLocation(), method.ContainingType.Name));
+                }
+            }
+        }
+
+        private static bool UsesPkce(INamedTypeSymbol type, OAuthSymbols symbols)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (OAuthSymbols.Is(attribute.AttributeClass, symbols.ProviderAttribute))
+                {
+                    foreach (var named in attribute.NamedArguments)
+                    {
+                        if (named.Key == nameof(Linked.OAuthProviderAttribute.UsePkce) && named.Value.Value is false)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // OAUTH035: options.TokenEndpoint = new Uri("https://login.microsoftonline.com/{tenant}/...") (or a string).

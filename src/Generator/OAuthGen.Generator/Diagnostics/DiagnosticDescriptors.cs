@@ -213,6 +213,13 @@ namespace OAuthGen.Generator.Diagnostics
             UsageCategory,
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor MissingCodeVerifier = Create(
+            DiagnosticIds.MissingCodeVerifier,
+            "The code is exchanged without its PKCE code verifier",
+            "'{0}' sends a PKCE code challenge with its authorization requests (UsePkce is on), so the provider will refuse this code without its verifier; pass the CodeVerifier of the AuthorizationRequest that asked for the code, or pass codeVerifier: null where the code did not come from it",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor PlaceholderInEndpointOverride = Create(
             DiagnosticIds.PlaceholderInEndpointOverride,
             "An endpoint set in code contains a placeholder",

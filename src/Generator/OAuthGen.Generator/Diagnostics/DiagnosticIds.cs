@@ -90,6 +90,9 @@ namespace OAuthGen.Generator.Diagnostics
         /// <summary>An [OAuthParameterName] leaves out a parameter a declared grant cannot do without.</summary>
         public const string RequiredParameterOmitted = "OAUTH033";
 
+        /// <summary>ExchangeAuthorizationCodeAsync called without the code verifier on a client that sends a PKCE challenge.</summary>
+        public const string MissingCodeVerifier = "OAUTH034";
+
         /// <summary>An endpoint set in code that still contains a {placeholder}.</summary>
         public const string PlaceholderInEndpointOverride = "OAUTH035";
         /// <summary>ResponseRoot is not a dot-separated path of names: an empty segment, or a segment with spaces around it.</summary>
