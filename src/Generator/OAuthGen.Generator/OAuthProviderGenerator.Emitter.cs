@@ -356,18 +356,22 @@ namespace OAuthGen.Generator
             {
                 var scopeInAssertion = _spec.ScopeInAssertion ? "true" : "false";
                 var scopeDoc = _spec.ScopeInAssertion ? "The scope, sent as the assertion's <c>scope</c> claim; the configured or declared default when null." : ScopeDoc;
-                WritePublic(
+                WriteRequest(
                     "Requests a token with the jwt-bearer grant (RFC 7523 §2.1), with an assertion signed with the options' signing key.",
-                    new[] { ("scope", scopeDoc), ("subject", "The assertion's <c>sub</c>, such as a user to act for; the issuer (the client) when null."), CancellationDoc },
+                    new[] { ("scope", scopeDoc), ("subject", "The assertion's <c>sub</c>, such as a user to act for; the issuer (the client) when null.") },
                     "The provider refused the assertion or answered with no token.",
-                    "public " + TaskOfToken + " RequestJwtBearerTokenAsync(string" + Nullable + " scope = null, string" + Nullable + " subject = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.RequestJwtBearerTokenAsync(scope, subject, " + scopeInAssertion + ", " + CreateToken + ", cancellationToken)");
-                WritePublic(
+                    TaskOfToken,
+                    "RequestJwtBearerTokenAsync",
+                    new[] { ("string" + Nullable, "scope", "null"), ("string" + Nullable, "subject", (string?)"null") },
+                    "_tokenEndpointClient.RequestJwtBearerTokenAsync(scope, subject, " + scopeInAssertion + ", parameters, " + CreateToken + ", cancellationToken)");
+                WriteRequest(
                     "Requests a token with the jwt-bearer grant (RFC 7523 §2.1) and an assertion made elsewhere.",
-                    new[] { ("assertion", "The signed JWT; never logged or shown in an exception."), ("scope", ScopeDoc), CancellationDoc },
+                    new[] { ("assertion", "The signed JWT; never logged or shown in an exception."), ("scope", ScopeDoc) },
                     "The provider refused the assertion or answered with no token.",
-                    "public " + TaskOfToken + " RequestJwtBearerTokenWithAssertionAsync(string assertion, string" + Nullable + " scope = null, " + CancellationTokenParameter + ")",
-                    "_tokenEndpointClient.RequestJwtBearerTokenWithAssertionAsync(assertion, scope, " + CreateToken + ", cancellationToken)");
+                    TaskOfToken,
+                    "RequestJwtBearerTokenWithAssertionAsync",
+                    new[] { ("string", "assertion", (string?)null), ("string" + Nullable, "scope", "null") },
+                    "_tokenEndpointClient.RequestJwtBearerTokenWithAssertionAsync(assertion, scope, parameters, " + CreateToken + ", cancellationToken)");
                 if (!Has(OAuthGrant.ClientCredentials))
                 {
                     WriteInterfaceHooks(

@@ -440,7 +440,18 @@ namespace OAuthGen.Infrastructure
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RequestJwtBearerTokenAsyncCore(scope, subject, scopeInAssertion, Factory(createToken), cancellationToken);
+            RequestJwtBearerTokenAsyncCore(scope, subject, scopeInAssertion, null, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the caller's own parameters.</summary>
+        public Task<TToken> RequestJwtBearerTokenAsync<TToken>(
+            string? scope,
+            string? subject,
+            bool scopeInAssertion,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestJwtBearerTokenAsyncCore(scope, subject, scopeInAssertion, parameters, Factory(createToken), cancellationToken);
 
         /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
         public Task<TToken> RequestJwtBearerTokenAsync<TToken>(
@@ -450,12 +461,24 @@ namespace OAuthGen.Infrastructure
             ITokenFieldSet<TToken> fields,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RequestJwtBearerTokenAsyncCore(scope, subject, scopeInAssertion, new TokenFactory<TToken>(fields), cancellationToken);
+            RequestJwtBearerTokenAsyncCore(scope, subject, scopeInAssertion, null, new TokenFactory<TToken>(fields), cancellationToken);
+
+        /// <summary>The same, with the token type's fields and the caller's own parameters.</summary>
+        public Task<TToken> RequestJwtBearerTokenAsync<TToken>(
+            string? scope,
+            string? subject,
+            bool scopeInAssertion,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestJwtBearerTokenAsyncCore(scope, subject, scopeInAssertion, parameters, new TokenFactory<TToken>(fields), cancellationToken);
 
         private async Task<TToken> RequestJwtBearerTokenAsyncCore<TToken>(
             string? scope,
             string? subject,
             bool scopeInAssertion,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
@@ -478,7 +501,7 @@ namespace OAuthGen.Infrastructure
                 body.AddScope(resolvedScope);
             }
 
-            return await SendTokenRequestAsync(body, null, factory, cancellationToken).ConfigureAwait(false);
+            return await SendTokenRequestAsync(body, parameters, factory, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The jwt-bearer grant (RFC 7523 §2.1) with an assertion made elsewhere (a workload identity, a signing service).</summary>
@@ -488,7 +511,17 @@ namespace OAuthGen.Infrastructure
             Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RequestJwtBearerTokenWithAssertionAsyncCore(assertion, scope, Factory(createToken), cancellationToken);
+            RequestJwtBearerTokenWithAssertionAsyncCore(assertion, scope, null, Factory(createToken), cancellationToken);
+
+        /// <summary>The same, with the caller's own parameters.</summary>
+        public Task<TToken> RequestJwtBearerTokenWithAssertionAsync<TToken>(
+            string assertion,
+            string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            Func<IReadOnlyDictionary<string, JsonElement>, TToken> createToken,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestJwtBearerTokenWithAssertionAsyncCore(assertion, scope, parameters, Factory(createToken), cancellationToken);
 
         /// <summary>The same, with the token type's <see cref="OAuthFieldAttribute"/> fields read in the one pass over the answer.</summary>
         public Task<TToken> RequestJwtBearerTokenWithAssertionAsync<TToken>(
@@ -497,11 +530,22 @@ namespace OAuthGen.Infrastructure
             ITokenFieldSet<TToken> fields,
             CancellationToken cancellationToken)
             where TToken : OAuthToken =>
-            RequestJwtBearerTokenWithAssertionAsyncCore(assertion, scope, new TokenFactory<TToken>(fields), cancellationToken);
+            RequestJwtBearerTokenWithAssertionAsyncCore(assertion, scope, null, new TokenFactory<TToken>(fields), cancellationToken);
+
+        /// <summary>The same, with the token type's fields and the caller's own parameters.</summary>
+        public Task<TToken> RequestJwtBearerTokenWithAssertionAsync<TToken>(
+            string assertion,
+            string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
+            ITokenFieldSet<TToken> fields,
+            CancellationToken cancellationToken)
+            where TToken : OAuthToken =>
+            RequestJwtBearerTokenWithAssertionAsyncCore(assertion, scope, parameters, new TokenFactory<TToken>(fields), cancellationToken);
 
         private Task<TToken> RequestJwtBearerTokenWithAssertionAsyncCore<TToken>(
             string assertion,
             string? scope,
+            IEnumerable<KeyValuePair<string, string>>? parameters,
             TokenFactory<TToken> factory,
             CancellationToken cancellationToken)
             where TToken : OAuthToken
@@ -515,7 +559,7 @@ namespace OAuthGen.Infrastructure
             var body = new TokenRequestBody(GrantDescriptor.JwtBearerGrant);
             body.AddSecret("assertion", assertion);
             body.AddScope(ResolveScope(scope));
-            return SendTokenRequestAsync(body, null, factory, cancellationToken);
+            return SendTokenRequestAsync(body, parameters, factory, cancellationToken);
         }
 
         /// <summary>Revokes a token (RFC 7009 §2.1). An unknown or already revoked token is not an error.</summary>

@@ -186,6 +186,25 @@ namespace OAuthGen.Tests.RealWorld
         }
 
         [Fact]
+        public async Task Per_call_parameters_follow_the_assertion_and_the_assertion_itself_cannot_be_overridden()
+        {
+            var client = new GoogleServiceAccount(_server.Http(), Options(), new FakeTimeProvider(Start));
+
+            await Assert.ThrowsAsync<OAuthException>(() => client.RequestJwtBearerTokenWithAssertionAsync(
+                "eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "openid", new[] { new KeyValuePair<string, string>("audience", "https://api.example") }));
+
+            Assert.Equal("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJSUzI1NiJ9.e30.c2ln&scope=openid&audience=https%3A%2F%2Fapi.example", _server.Last.Body);
+            var requests = _server.Requests.Count;
+
+            var refused = await Assert.ThrowsAsync<ArgumentException>(() => client.RequestJwtBearerTokenAsync(
+                parameters: new[] { new KeyValuePair<string, string>("assertion", "forged-Sentinel-value") }));
+
+            Assert.Contains("assertion", refused.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("forged-Sentinel-value", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(requests, _server.Requests.Count);
+        }
+
+        [Fact]
         public async Task Without_a_signing_key_the_call_fails_before_anything_is_sent_saying_what_to_set()
         {
             var options = Options();
