@@ -49,7 +49,7 @@ namespace OAuthGen.Tests.Hostile
             var error = await Record.ExceptionAsync(() => Client(http, scenario).RequestClientCredentialsTokenAsync());
 
             var oauth = Assert.IsType<OAuthException>(error);
-            Assert.Contains(says, oauth.Message);
+            Assert.True(oauth.Message.Contains(says), oauth.Message);
             Assert.DoesNotContain(HostileTokenServer.StolenAccessToken, oauth.ToString());
         }
 

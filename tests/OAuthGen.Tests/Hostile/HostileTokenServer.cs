@@ -257,8 +257,9 @@ namespace OAuthGen.Tests.Hostile
                     context.Response.ContentLength = 400;
                     await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"access_token\":\"abcdefghij\",\"expires_"), aborted);
                     await context.Response.Body.FlushAsync(aborted);
-                    // Let the client take the headers and start on the body, then hang up on it.
-                    await Task.Delay(200, aborted);
+                    // Let the client take the headers and start on the body, then hang up on it. A flush only hands the bytes
+                    // to the transport: an abort before they are on the wire drops them, so the wait leaves room for a busy machine.
+                    await Task.Delay(1000, aborted);
                     context.Abort();
                     return;
 
@@ -268,8 +269,9 @@ namespace OAuthGen.Tests.Hostile
                     context.Response.ContentType = "application/json";
                     await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"access_token\":\"abcdefghij\",\"expires_"), aborted);
                     await context.Response.Body.FlushAsync(aborted);
-                    // Let the client take the headers and start on the body, then hang up on it.
-                    await Task.Delay(200, aborted);
+                    // Let the client take the headers and start on the body, then hang up on it. A flush only hands the bytes
+                    // to the transport: an abort before they are on the wire drops them, so the wait leaves room for a busy machine.
+                    await Task.Delay(1000, aborted);
                     context.Abort();
                     return;
 
