@@ -74,6 +74,13 @@ namespace OAuthGen
         /// <summary>Whether the authorization code grant uses PKCE with S256 (RFC 7636). Default: true.</summary>
         public bool UsePkce { get; set; } = true;
 
+        /// <summary>
+        /// Whether the provider refuses an authorization code exchanged without PKCE (Airtable, X): a fact about the
+        /// provider for the analyzers, which report <see cref="UsePkce"/> = false beside it, and on any declaration of the
+        /// token endpoint of a catalogue class that says so (OAUTH046). It changes no request. Default: false.
+        /// </summary>
+        public bool PkceRequired { get; set; }
+
         /// <summary>How the Basic header is encoded. Default: <see cref="BasicAuthEncoding.Rfc6749"/>.</summary>
         public BasicAuthEncoding BasicEncoding { get; set; } = BasicAuthEncoding.Rfc6749;
 

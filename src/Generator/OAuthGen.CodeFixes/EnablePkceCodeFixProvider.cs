@@ -9,12 +9,12 @@ using OAuthGen.Generator.Diagnostics;
 
 namespace OAuthGen.CodeFixes
 {
-    /// <summary>OAUTH011: remove <c>UsePkce = false</c>; PKCE is on by default.</summary>
+    /// <summary>OAUTH011, OAUTH046: remove <c>UsePkce = false</c>; PKCE is on by default.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EnablePkceCodeFixProvider)), Shared]
     public sealed class EnablePkceCodeFixProvider : CodeFixProvider
     {
         /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PkceDisabled);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PkceDisabled, DiagnosticIds.PkceRequired);
 
         /// <inheritdoc />
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -36,7 +36,7 @@ namespace OAuthGen.CodeFixes
                     CodeAction.Create(
                         "Use PKCE (remove 'UsePkce = false')",
                         _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(list, list.WithArguments(list.Arguments.Remove(argument))))),
-                        equivalenceKey: DiagnosticIds.PkceDisabled + ".UsePkce"),
+                        equivalenceKey: diagnostic.Id + ".UsePkce"),
                     diagnostic);
             }
         }

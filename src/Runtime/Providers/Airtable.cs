@@ -8,7 +8,7 @@ namespace OAuthGen.Providers
     /// <remarks>
     /// <para>Token endpoint, grants and client authentication as documented at <see href="https://airtable.com/developers/web/api/oauth-reference"/>.</para>
     /// <list type="bullet">
-    /// <item><description>PKCE required.</description></item>
+    /// <item><description>PKCE required (PkceRequired: OAUTH046 reports a declaration of this token endpoint that turns it off).</description></item>
     /// <item><description>Basic client authentication for confidential clients.</description></item>
     /// </list>
     /// <para>Sources: provider docs; OpenIddict XML; aspnet-contrib Airtable.</para>
@@ -17,6 +17,7 @@ namespace OAuthGen.Providers
         Grants = OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken,
         ClientAuth = ClientAuthMethod.ClientSecretBasic,
         AuthorizationEndpoint = "https://airtable.com/oauth2/v1/authorize",
+        PkceRequired = true,
         TokenType = typeof(AirtableToken))]
     public partial class Airtable
     {

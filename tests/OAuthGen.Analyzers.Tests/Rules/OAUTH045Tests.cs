@@ -73,6 +73,29 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 """);
         }
 
+        [Fact]
+        public async Task Two_classes_of_one_endpoint_are_both_candidates_and_the_closest_is_named()
+        {
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                // GoogleServiceAccount's declaration, at the token endpoint Google's user flows share.
+                [OAuthProvider("https://oauth2.googleapis.com/token", Grants = OAuthGrant.JwtBearer, ClientAuth = ClientAuthMethod.None, ScopeInAssertion = true)]
+                public partial class MyServiceAccount { }
+
+                [OAuthProvider("https://oauth2.googleapis.com/token", Grants = OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken, ClientAuth = ClientAuthMethod.ClientSecretPost,
+                    AuthorizationEndpoint = "https://accounts.google.com/o/oauth2/v2/auth")]
+                public partial class MyGoogle { }
+
+                [{|OAUTH045:OAuthProvider("https://oauth2.googleapis.com/token", Grants = OAuthGrant.AuthorizationCode, AuthorizationEndpoint = "https://accounts.google.com/o/oauth2/v2/auth")|}]
+                public partial class MyBasicGoogle { }
+                """);
+
+            Assert.Equal(
+                "'MyBasicGoogle' names the token endpoint of OAuthGen.Providers.Google, which authenticates with ClientAuth = ClientAuthMethod.ClientSecretPost; use OAuthGen.Providers.Google, or declare what it does",
+                diagnostics.Single().GetMessage());
+        }
+
         [Theory]
         [InlineData("https://{domain}/oauth2/default/v1/token", "https://dev-1.okta.com/oauth2/default/v1/token", false)]
         [InlineData("https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token", "https://login.microsoftonline.com/common/oauth2/v2.0/token", true)]
@@ -98,7 +121,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
 
             Assert.Contains(catalogue, entry => entry.Name == "GitHub" && entry.Declaration.TokenEndpoint == "https://github.com/login/oauth/access_token");
             Assert.DoesNotContain(catalogue, entry => entry.Name.EndsWith("Token", System.StringComparison.Ordinal));
-            Assert.True(catalogue.Count >= 44);
+            Assert.True(catalogue.Count >= 51);
         }
 
         private static Microsoft.CodeAnalysis.INamedTypeSymbol OAuthSymbolsFor(Microsoft.CodeAnalysis.Compilation compilation) =>

@@ -19,7 +19,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
             var diagnostics = await AnalyzerVerifier.VerifyAsync($$"""
                 using OAuthGen;
 
-                [OAuthProvider("https://slack.com/api/oauth.v2.access", ClientAuth = ClientAuthMethod.ClientSecretPost, ResponseRoot = {|OAUTH024:"{{root}}"|})]
+                [OAuthProvider("https://slack.com/api/oauth.v2.access", Grants = OAuthGrant.AuthorizationCode, AuthorizationEndpoint = "https://slack.com/oauth/v2/authorize", ClientAuth = ClientAuthMethod.ClientSecretPost, ResponseRoot = {|OAUTH024:"{{root}}"|})]
                 public partial class SlackAuth { }
                 """);
 

@@ -4,11 +4,16 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Net;
 using System.Reflection;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
 using OAuthGen.Testing;
 using Xunit;
 
@@ -17,16 +22,24 @@ namespace OAuthGen.Tests.RealWorld
     /// <summary>
     /// Every class of <c>OAuthGen.Providers</c> against an emulator of its documented behaviour: one data file per
     /// provider (RealWorld/Catalogue/&lt;Provider&gt;.json) says the request the provider expects on the wire (method,
-    /// host, path, client authentication, body, headers), its documented success answer and the token read from it,
-    /// and its documented error answer.
+    /// host, path, client authentication, body, headers, and for jwt-bearer the signed assertion), its documented
+    /// success answer (with its content type, when it is not JSON) and the token read from it, and its documented error
+    /// answer. Times in the data (<c>{now}</c>, <c>{now+21600}</c>: epoch seconds) are relative to the test's clock.
     /// </summary>
-    public sealed class CatalogueEmulatorTests
+    public sealed class CatalogueEmulatorTests : IDisposable
     {
         private const string ClientId = "catalogue-client";
         private const string ClientSecret = "catalogue-secret";
         private const string Code = "catalogue-code";
         private const string CodeVerifier = "catalogue-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
+        private const string SigningKeyId = "catalogue-key-id";
+        private const string JwtBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer";
         private static readonly Uri RedirectUri = new("https://app.example/callback");
+
+        // The jwt-bearer grant's signing key (as a service account's JSON key holds one).
+        private readonly RSA _signingKey = RSA.Create(2048);
+
+        public void Dispose() => _signingKey.Dispose();
 
         public static IEnumerable<object[]> Providers => CatalogueTypes.Providers.Select(type => new object[] { type.Name });
 
@@ -35,7 +48,7 @@ namespace OAuthGen.Tests.RealWorld
         public async Task The_provider_is_asked_as_it_documents_and_its_token_is_read(string provider)
         {
             var data = CatalogueData.Load(provider);
-            await using var emulator = await ProviderEmulator.StartAsync(_ => new EmulatedAnswer(200, "application/json", data.SuccessBody));
+            await using var emulator = await ProviderEmulator.StartAsync(_ => new EmulatedAnswer(data.SuccessStatus, data.SuccessContentType, data.SuccessBody));
             using var http = emulator.Http();
 
             var token = await RequestAsync(data, http);
@@ -46,7 +59,7 @@ namespace OAuthGen.Tests.RealWorld
             Assert.Equal(data.Path, request.Path);
             Assert.Equal(data.Query, request.Query);
             Assert.StartsWith(data.ContentType, request.ContentType, StringComparison.Ordinal);
-            Assert.Equal(data.Body, request.Body);
+            Assert.Equal(data.Body, data.Assertion is null ? request.Body : WithAssertionVerified(data, request.Body));
             Assert.Equal("application/json", request.Headers["Accept"]);
             if (data.Authorization is null)
             {
@@ -66,9 +79,26 @@ namespace OAuthGen.Tests.RealWorld
                 // No lifetime, or expires_in: 0 (Mailchimp): no expiry, never "already expired".
                 Assert.Null(token.ExpiresAt);
             }
+
+            if (data.ExpiresAt is { } expiresAt)
+            {
+                Assert.Equal(expiresAt, token.ExpiresAt);
+            }
+
+            if (data.Scope is { } scope)
+            {
+                Assert.Equal(scope, token.Scope);
+            }
+
             foreach (var field in data.Fields)
             {
-                var value = token.GetType().GetProperty(field.Key)!.GetValue(token);
+                // "Team.Id": a member of an object the typed token reads from the answer.
+                object? value = token;
+                foreach (var name in field.Key.Split('.'))
+                {
+                    value = value?.GetType().GetProperty(name)!.GetValue(value);
+                }
+
                 Assert.True(Same(field.Value, value), provider + "Token." + field.Key + " is " + (value ?? "null") + ", expected " + field.Value);
             }
         }
@@ -78,7 +108,7 @@ namespace OAuthGen.Tests.RealWorld
         public async Task The_documented_error_answer_is_an_OAuthException_that_names_the_error_and_hides_the_secret(string provider)
         {
             var data = CatalogueData.Load(provider);
-            await using var emulator = await ProviderEmulator.StartAsync(_ => new EmulatedAnswer(data.ErrorStatus, "application/json", data.ErrorBody));
+            await using var emulator = await ProviderEmulator.StartAsync(_ => new EmulatedAnswer(data.ErrorStatus, data.ErrorContentType, data.ErrorBody));
             using var http = emulator.Http();
 
             var error = await Assert.ThrowsAsync<OAuthException>(() => RequestAsync(data, http));
@@ -86,10 +116,14 @@ namespace OAuthGen.Tests.RealWorld
             Assert.Equal(data.Error, error.Error);
             Assert.DoesNotContain(ClientSecret, error.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain(Code, error.ToString(), StringComparison.Ordinal);
-            Assert.Single(emulator.Requests);
+            var request = Assert.Single(emulator.Requests);
+            if (data.Assertion is not null)
+            {
+                Assert.DoesNotContain(Form(request.Body)["assertion"].Split('.')[2], error.ToString(), StringComparison.Ordinal);
+            }
         }
 
-        private static async Task<OAuthToken> RequestAsync(CatalogueData data, HttpClient http)
+        private async Task<OAuthToken> RequestAsync(CatalogueData data, HttpClient http)
         {
             var type = CatalogueTypes.Providers.Single(t => t.Name == data.Provider);
             var options = new OAuthClientOptions { ClientId = ClientId, ClientSecret = ClientSecret };
@@ -98,11 +132,18 @@ namespace OAuthGen.Tests.RealWorld
                 options.EndpointParameters[parameter.Key] = parameter.Value;
             }
 
-            var client = Activator.CreateInstance(type, http, options)!;
+            if (data.Grant == JwtBearer)
+            {
+                options.SigningKeyPem = _signingKey.ExportPkcs8PrivateKeyPem();
+                options.SigningKeyId = SigningKeyId;
+            }
+
+            var client = Activator.CreateInstance(type, http, options, new FakeTimeProvider(CatalogueData.Now))!;
             var (name, arguments) = data.Grant switch
             {
                 "client_credentials" => ("RequestClientCredentialsTokenAsync", new object?[] { null, CancellationToken.None }),
                 "authorization_code" => ("ExchangeAuthorizationCodeAsync", new object?[] { Code, RedirectUri, data.Body.Contains("code_verifier", StringComparison.Ordinal) ? CodeVerifier : null, CancellationToken.None }),
+                JwtBearer => ("RequestJwtBearerTokenAsync", new object?[] { data.Assertion!.Scope, null, CancellationToken.None }),
                 _ => throw new InvalidOperationException("Unknown grant " + data.Grant + " in " + data.Provider + ".json"),
             };
             // The signature without per-call parameters (each request method also has one with them, before the token).
@@ -112,11 +153,45 @@ namespace OAuthGen.Tests.RealWorld
             return (OAuthToken)task.GetType().GetProperty("Result")!.GetValue(task)!;
         }
 
+        // The body with the assertion it carries put back as {assertion}, once the assertion is checked as the data says:
+        // a JWS signed with the signing key, its header and claims, iat and exp as the provider requires them.
+        private string WithAssertionVerified(CatalogueData data, string body)
+        {
+            var expected = data.Assertion!;
+            var assertion = Form(body).GetValueOrDefault("assertion");
+            Assert.False(string.IsNullOrEmpty(assertion), data.Provider + " sends no assertion");
+            var parts = assertion!.Split('.');
+            Assert.Equal(3, parts.Length);
+            Assert.True(
+                _signingKey.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64UrlEncoder.DecodeBytes(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+                data.Provider + "'s assertion is not signed with the signing key");
+            using var header = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[0]));
+            using var claims = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[1]));
+            foreach (var (part, document, members) in new[] { ("header", header, expected.Header), ("claim", claims, expected.Claims) })
+            {
+                foreach (var member in members)
+                {
+                    Assert.True(document.RootElement.TryGetProperty(member.Key, out var value), data.Provider + "'s assertion has no " + part + " " + member.Key);
+                    var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+                    Assert.True(CatalogueData.Relative(member.Value) == text, data.Provider + "'s assertion " + part + " " + member.Key + " is " + text + ", expected " + member.Value);
+                }
+            }
+
+            var lifetime = claims.RootElement.GetProperty("exp").GetInt64() - claims.RootElement.GetProperty("iat").GetInt64();
+            Assert.InRange(lifetime, 1, expected.MaxLifetimeSeconds);
+            return body.Replace(WebUtility.UrlEncode(assertion), "{assertion}", StringComparison.Ordinal);
+        }
+
+        private static Dictionary<string, string> Form(string body) => body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => WebUtility.UrlDecode(pair[0]), pair => WebUtility.UrlDecode(pair.Length > 1 ? pair[1] : string.Empty));
+
         private static bool Same(JsonElement expected, object? actual) => actual switch
         {
             null => expected.ValueKind == JsonValueKind.Null,
             string text => expected.ValueKind == JsonValueKind.String && expected.GetString() == text,
             bool flag => expected.ValueKind == (flag ? JsonValueKind.True : JsonValueKind.False),
+            int number => expected.ValueKind == JsonValueKind.Number && expected.GetInt64() == number,
             long number => expected.ValueKind == JsonValueKind.Number && expected.GetInt64() == number,
             TimeSpan span => expected.ValueKind == JsonValueKind.Number && expected.GetDouble() == span.TotalSeconds,
             DateTimeOffset instant => expected.ValueKind == JsonValueKind.String && DateTimeOffset.Parse(expected.GetString()!, CultureInfo.InvariantCulture) == instant,
@@ -136,9 +211,15 @@ namespace OAuthGen.Tests.RealWorld
     /// <summary>One provider's data file.</summary>
     internal sealed class CatalogueData
     {
+        /// <summary>The test's clock: the emulated answers' relative times (<c>{now+N}</c>) and the clients' TimeProvider.</summary>
+        public static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+        private static readonly Regex RelativeTime = new(@"\{now(?<offset>[+-][0-9]+)?\}", RegexOptions.CultureInvariant);
+
         private CatalogueData(JsonElement root)
         {
             var request = root.GetProperty("request");
+            var success = root.GetProperty("success");
             var token = root.GetProperty("token");
             var error = root.GetProperty("error");
             Provider = root.GetProperty("provider").GetString()!;
@@ -151,13 +232,19 @@ namespace OAuthGen.Tests.RealWorld
             Authorization = request.GetProperty("authorization").GetString();
             ContentType = request.GetProperty("contentType").GetString()!;
             Body = request.GetProperty("body").GetString()!;
-            SuccessBody = root.GetProperty("success").GetProperty("body").GetString()!;
+            Assertion = root.TryGetProperty("assertion", out var assertion) ? new AssertionData(assertion) : null;
+            SuccessStatus = success.GetProperty("status").GetInt32();
+            SuccessContentType = ContentTypeOf(success);
+            SuccessBody = Relative(success.GetProperty("body").GetString()!);
             AccessToken = token.GetProperty("accessToken").GetString()!;
             RefreshToken = token.GetProperty("refreshToken").GetString();
             ExpiresInSeconds = token.GetProperty("expiresInSeconds") is { ValueKind: JsonValueKind.Number } seconds ? seconds.GetDouble() : null;
+            ExpiresAt = token.TryGetProperty("expiresAt", out var expiresAt) ? DateTimeOffset.FromUnixTimeSeconds(long.Parse(Relative(expiresAt.GetString()!), CultureInfo.InvariantCulture)) : null;
+            Scope = token.TryGetProperty("scope", out var scope) ? scope.GetString() : null;
             Fields = token.GetProperty("fields").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
             ErrorStatus = error.GetProperty("status").GetInt32();
-            ErrorBody = error.GetProperty("body").GetString()!;
+            ErrorContentType = ContentTypeOf(error);
+            ErrorBody = Relative(error.GetProperty("body").GetString()!);
             Error = error.GetProperty("error").GetString();
         }
 
@@ -181,6 +268,14 @@ namespace OAuthGen.Tests.RealWorld
 
         public string Body { get; }
 
+        /// <summary>For the jwt-bearer grant: the scope asked for and what the signed assertion must say.</summary>
+        public AssertionData? Assertion { get; }
+
+        public int SuccessStatus { get; }
+
+        /// <summary>The answer's content type: application/json unless the data says otherwise (Deezer's form answer is text/html).</summary>
+        public string SuccessContentType { get; }
+
         public string SuccessBody { get; }
 
         public string AccessToken { get; }
@@ -189,9 +284,17 @@ namespace OAuthGen.Tests.RealWorld
 
         public double? ExpiresInSeconds { get; }
 
+        /// <summary>The expected ExpiresAt, when the data gives one (<c>"{now+21600}"</c>).</summary>
+        public DateTimeOffset? ExpiresAt { get; }
+
+        /// <summary>The expected Scope, when the data gives one.</summary>
+        public string? Scope { get; }
+
         public IReadOnlyDictionary<string, JsonElement> Fields { get; }
 
         public int ErrorStatus { get; }
+
+        public string ErrorContentType { get; }
 
         public string ErrorBody { get; }
 
@@ -204,5 +307,37 @@ namespace OAuthGen.Tests.RealWorld
             using var document = JsonDocument.Parse(File.ReadAllText(PathOf(provider), Encoding.UTF8));
             return new CatalogueData(document.RootElement);
         }
+
+        /// <summary><paramref name="text"/> with each <c>{now}</c>, <c>{now+N}</c>, <c>{now-N}</c> replaced by the epoch seconds of <see cref="Now"/> plus N.</summary>
+        public static string Relative(string text) => RelativeTime.Replace(text, match =>
+            (Now.ToUnixTimeSeconds() + (match.Groups["offset"].Success ? long.Parse(match.Groups["offset"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : 0))
+            .ToString(CultureInfo.InvariantCulture));
+
+        private static string ContentTypeOf(JsonElement answer) =>
+            answer.TryGetProperty("contentType", out var contentType) ? contentType.GetString()! : "application/json";
+    }
+
+    /// <summary>What a jwt-bearer provider's data says of the assertion (RFC 7523 §3).</summary>
+    internal sealed class AssertionData
+    {
+        public AssertionData(JsonElement assertion)
+        {
+            Scope = assertion.GetProperty("scope").GetString();
+            Header = assertion.GetProperty("header").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+            Claims = assertion.GetProperty("claims").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+            MaxLifetimeSeconds = assertion.GetProperty("maxLifetimeSeconds").GetInt64();
+        }
+
+        /// <summary>The scope the test asks for.</summary>
+        public string? Scope { get; }
+
+        /// <summary>Members the JWS header must have, with their values.</summary>
+        public IReadOnlyDictionary<string, string> Header { get; }
+
+        /// <summary>Claims the assertion must have, with their values (times relative to the test's clock).</summary>
+        public IReadOnlyDictionary<string, string> Claims { get; }
+
+        /// <summary>The longest exp - iat the provider accepts.</summary>
+        public long MaxLifetimeSeconds { get; }
     }
 }

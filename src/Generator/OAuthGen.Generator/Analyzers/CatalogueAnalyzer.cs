@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OAuthGen.Generator.Diagnostics;
 using OAuthGen.Generator.Linked;
@@ -12,8 +13,10 @@ namespace OAuthGen.Generator.Analyzers
     /// <summary>
     /// OAUTH045: a user's <c>[OAuthProvider]</c> names the token endpoint of a catalogue provider (a class of
     /// <c>OAuthGen.Providers</c> in the referenced OAuthGen assembly) with a client authentication or grants that the
-    /// catalogue class does not use. The catalogue is read from that assembly's metadata once per compilation, so the
-    /// facts live in one place: the catalogue's own declarations.
+    /// catalogue class does not use. OAUTH046: it turns PKCE off for the authorization code grant where the provider
+    /// requires PKCE, as a catalogue class of its endpoint says (<c>PkceRequired</c>) or the declaration itself does.
+    /// The catalogue is read from that assembly's metadata once per compilation, so the facts live in one place: the
+    /// catalogue's own declarations.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CatalogueAnalyzer : DiagnosticAnalyzer
@@ -22,7 +25,7 @@ namespace OAuthGen.Generator.Analyzers
         private const string CatalogueNamespace = "OAuthGen.Providers";
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ContradictsCatalogue);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ContradictsCatalogue, DiagnosticDescriptors.PkceRequired);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -36,11 +39,9 @@ namespace OAuthGen.Generator.Analyzers
                     return;
                 }
 
+                // Also without a catalogue (the runtime's own build): a declaration's own PkceRequired is checked there too.
                 var catalogue = Read(start.Compilation, symbols.ProviderAttribute);
-                if (catalogue.Count > 0)
-                {
-                    start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols.ProviderAttribute, catalogue), SymbolKind.NamedType);
-                }
+                start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols.ProviderAttribute, catalogue), SymbolKind.NamedType);
             });
         }
 
@@ -65,6 +66,8 @@ namespace OAuthGen.Generator.Analyzers
                 }
             }
 
+            // By name, so that which of two classes of one endpoint is named does not depend on metadata order.
+            entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             return entries;
         }
 
@@ -75,37 +78,68 @@ namespace OAuthGen.Generator.Analyzers
                 return;
             }
 
-            foreach (var entry in catalogue)
+            // Several classes may share an endpoint (Google's users and service accounts): each match is a candidate.
+            var matches = catalogue.Where(entry => EndpointMatches(entry.Declaration.TokenEndpoint, declaration.TokenEndpoint)).ToList();
+            CheckPkce(context, type, declaration, matches);
+            if (matches.Count == 0)
             {
-                if (!EndpointMatches(entry.Declaration.TokenEndpoint, declaration.TokenEndpoint))
-                {
-                    continue;
-                }
-
-                var contradictions = new List<string>();
-                if (declaration.ClientAuth != entry.Declaration.ClientAuth)
-                {
-                    contradictions.Add("authenticates with ClientAuth = ClientAuthMethod." + entry.Declaration.ClientAuth);
-                }
-
-                var unsupported = declaration.Grants & ~entry.Declaration.Grants;
-                if (unsupported != OAuthGrant.None)
-                {
-                    contradictions.Add("is not known to support " + string.Join(", ", Flags(unsupported).Select(grant => "OAuthGrant." + grant)));
-                }
-
-                if (contradictions.Count > 0)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.ContradictsCatalogue,
-                        declaration.Location ?? type.Locations.FirstOrDefault(),
-                        type.Name,
-                        entry.Name,
-                        string.Join(" and ", contradictions)));
-                }
-
                 return;
             }
+
+            // The declaration agrees with one of them: nothing to say. Else the one it shares most grants with is named.
+            var contradicted = matches.Select(entry => (Entry: entry, Contradictions: Contradictions(declaration, entry))).ToList();
+            if (contradicted.Any(match => match.Contradictions.Count == 0))
+            {
+                return;
+            }
+
+            var closest = contradicted.OrderByDescending(match => Flags(declaration.Grants & match.Entry.Declaration.Grants).Count()).First();
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ContradictsCatalogue,
+                declaration.Location ?? type.Locations.FirstOrDefault(),
+                type.Name,
+                closest.Entry.Name,
+                string.Join(" and ", closest.Contradictions)));
+        }
+
+        private static List<string> Contradictions(Declaration declaration, Entry entry)
+        {
+            var contradictions = new List<string>();
+            if (declaration.ClientAuth != entry.Declaration.ClientAuth)
+            {
+                contradictions.Add("authenticates with ClientAuth = ClientAuthMethod." + entry.Declaration.ClientAuth);
+            }
+
+            var unsupported = declaration.Grants & ~entry.Declaration.Grants;
+            if (unsupported != OAuthGrant.None)
+            {
+                contradictions.Add("is not known to support " + string.Join(", ", Flags(unsupported).Select(grant => "OAuthGrant." + grant)));
+            }
+
+            return contradictions;
+        }
+
+        // OAUTH046: PKCE off for the authorization code grant, where a catalogue class of the endpoint that declares that
+        // grant says the provider requires PKCE, or the declaration's own PkceRequired does. Reported once, on 'UsePkce = false'.
+        private static void CheckPkce(SymbolAnalysisContext context, INamedTypeSymbol type, Declaration declaration, List<Entry> matches)
+        {
+            if (declaration.UsePkce || (declaration.Grants & OAuthGrant.AuthorizationCode) == 0)
+            {
+                return;
+            }
+
+            var requiring = matches.FirstOrDefault(entry => entry.Declaration.PkceRequired && (entry.Declaration.Grants & OAuthGrant.AuthorizationCode) != 0);
+            if (requiring is null && !declaration.PkceRequired)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.PkceRequired,
+                declaration.UsePkceLocation ?? declaration.Location ?? type.Locations.FirstOrDefault(),
+                type.Name,
+                requiring is null ? "PkceRequired = true" : "OAuthGen.Providers." + requiring.Name,
+                requiring is null ? string.Empty : "use OAuthGen.Providers." + requiring.Name + ", or "));
         }
 
         private static IEnumerable<OAuthGrant> Flags(OAuthGrant grants)
@@ -210,12 +244,15 @@ namespace OAuthGen.Generator.Analyzers
         {
             private static readonly OAuthProviderAttribute Defaults = new OAuthProviderAttribute(string.Empty);
 
-            private Declaration(string tokenEndpoint, OAuthGrant grants, ClientAuthMethod clientAuth, Location? location)
+            private Declaration(string tokenEndpoint, OAuthGrant grants, ClientAuthMethod clientAuth, bool usePkce, bool pkceRequired, Location? location, Location? usePkceLocation)
             {
                 TokenEndpoint = tokenEndpoint;
                 Grants = grants;
                 ClientAuth = clientAuth;
+                UsePkce = usePkce;
+                PkceRequired = pkceRequired;
                 Location = location;
+                UsePkceLocation = usePkceLocation;
             }
 
             public string TokenEndpoint { get; }
@@ -224,7 +261,15 @@ namespace OAuthGen.Generator.Analyzers
 
             public ClientAuthMethod ClientAuth { get; }
 
+            public bool UsePkce { get; }
+
+            /// <summary>Whether the declaration says the provider refuses the code grant without PKCE.</summary>
+            public bool PkceRequired { get; }
+
             public Location? Location { get; }
+
+            /// <summary>Where the declaration says <c>UsePkce = ...</c>, in source; null in metadata.</summary>
+            public Location? UsePkceLocation { get; }
 
             public static Declaration? Of(INamedTypeSymbol type, INamedTypeSymbol providerAttribute)
             {
@@ -242,6 +287,8 @@ namespace OAuthGen.Generator.Analyzers
 
                     var grants = Defaults.Grants;
                     var clientAuth = Defaults.ClientAuth;
+                    var usePkce = Defaults.UsePkce;
+                    var pkceRequired = Defaults.PkceRequired;
                     foreach (var argument in attribute.NamedArguments)
                     {
                         if (argument.Key == nameof(OAuthProviderAttribute.Grants) && argument.Value.Value is int grantValue)
@@ -252,9 +299,19 @@ namespace OAuthGen.Generator.Analyzers
                         {
                             clientAuth = (ClientAuthMethod)authValue;
                         }
+                        else if (argument.Key == nameof(OAuthProviderAttribute.UsePkce) && argument.Value.Value is bool usePkceValue)
+                        {
+                            usePkce = usePkceValue;
+                        }
+                        else if (argument.Key == nameof(OAuthProviderAttribute.PkceRequired) && argument.Value.Value is bool pkceRequiredValue)
+                        {
+                            pkceRequired = pkceRequiredValue;
+                        }
                     }
 
-                    return new Declaration(endpoint, grants, clientAuth, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation());
+                    var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
+                    var usePkceArgument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == nameof(OAuthProviderAttribute.UsePkce));
+                    return new Declaration(endpoint, grants, clientAuth, usePkce, pkceRequired, syntax?.GetLocation(), usePkceArgument?.GetLocation());
                 }
 
                 return null;

@@ -185,6 +185,13 @@ namespace OAuthGen.Generator.Diagnostics
             UsageCategory,
             DiagnosticSeverity.Info);
 
+        public static readonly DiagnosticDescriptor PkceRequired = Create(
+            DiagnosticIds.PkceRequired,
+            "PKCE is off where the provider requires it",
+            "'{0}' turns PKCE off (UsePkce = false), but the provider of its token endpoint requires PKCE ({1}), so it will refuse every code exchanged without a verifier; {2}remove 'UsePkce = false'",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor SecretInQuery = Create(
             DiagnosticIds.SecretInQuery,
             "Token request secrets are sent in the URL",

@@ -78,6 +78,9 @@ namespace OAuthGen.Generator.Diagnostics
         /// <summary>A declaration names the token endpoint of a catalogue provider (OAuthGen.Providers) with settings that contradict it.</summary>
         public const string ContradictsCatalogue = "OAUTH045";
 
+        /// <summary>PKCE is turned off for the authorization code grant where the provider requires it (PkceRequired, or a catalogue class of its token endpoint).</summary>
+        public const string PkceRequired = "OAUTH046";
+
         /// <summary>Token request parameters in the URL with a client authentication that puts a secret among them.</summary>
         public const string SecretInQuery = "OAUTH030";
 
