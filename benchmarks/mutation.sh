@@ -21,7 +21,7 @@ TARGETS=(
   "reader#OAuthGen.csproj#**/Responses/TokenResponseReader.cs#FullyQualifiedName~TokenResponseReaderTests|FullyQualifiedName~ProtocolExtensionTests|FullyQualifiedName~TypedFieldCaptureTests"
   "response-mapping#OAuthGen.csproj#**/Responses/ResponseMapping.cs#FullyQualifiedName~TokenResponseReaderTests|FullyQualifiedName~ProtocolExtensionTests|FullyQualifiedName~TypedFieldCaptureTests"
   "field-reader#OAuthGen.csproj#**/GeneratedCode/TokenFieldReader*.cs#FullyQualifiedName~TypedFieldCaptureTests|FullyQualifiedName~TokenResponseReaderTests|FullyQualifiedName~ProtocolExtensionTests"
-  "origin-guard#OAuthGen.csproj#**/Transport/OriginGuard.cs#FullyQualifiedName~RedirectTests|FullyQualifiedName~TransportSecurityTests"
+  "origin-guard#OAuthGen.csproj#**/Transport/OriginGuard.cs#FullyQualifiedName~RedirectTests|FullyQualifiedName~TransportSecurityTests|FullyQualifiedName~OriginGuardTests|FullyQualifiedName~ResilienceHandlerTests"
   "retry-policy#OAuthGen.csproj#**/Transport/TokenRetryPolicy.cs#FullyQualifiedName~RetryTests"
   "token-managers#OAuthGen.csproj#**/Tokens/*.cs#FullyQualifiedName~OAuthGen.Tests.TokenManagement&FullyQualifiedName!~RedisFaultTests&FullyQualifiedName!~TokenStormTests"
   "declaration-reader#OAuthGen.Generator.csproj#**/Declarations/DeclarationReader.cs#FullyQualifiedName~OAuthGen.Tests.Generator|FullyQualifiedName~MalformedInput"

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using OAuthGen.Infrastructure;
 
 namespace OAuthGen.Providers
@@ -78,6 +79,7 @@ namespace OAuthGen.Providers
     /// The installing user of a Slack token answer (authed_user, <see href="https://api.slack.com/authentication/oauth-v2#exchanging"/>):
     /// its user token (xoxp-) when user scopes were asked for. <see cref="ToString"/> never shows the tokens.
     /// </summary>
+    [DebuggerDisplay("{ToString(),nq}")]
     public sealed class SlackAuthedUser
     {
         internal SlackAuthedUser(string? id, string? scope, string? accessToken, string? tokenType, string? refreshToken, TimeSpan? expiresIn)
@@ -97,12 +99,14 @@ namespace OAuthGen.Providers
         public string? Scope { get; }
 
         /// <summary>The user token (access_token); null when no user scope was asked for.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? AccessToken { get; }
 
         /// <summary>"user" (token_type).</summary>
         public string? TokenType { get; }
 
         /// <summary>With token rotation: the user token's refresh token (refresh_token), for <see cref="Slack"/>'s RefreshTokenAsync.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? RefreshToken { get; }
 
         /// <summary>With token rotation: the user token's lifetime (expires_in).</summary>
