@@ -15,8 +15,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # name # project whose files are mutated # files (globs, ';'-separated) # the tests that run against each mutant
 TARGETS=(
   "redaction#OAuthGen.csproj#**/Redaction/Redaction.cs;**/Redaction/FailureText.cs#FullyQualifiedName~RedactionTextTests|FullyQualifiedName~RedactorTests|FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~TokenEndpointClientTests"
-  "redactor#OAuthGen.csproj#**/Redaction/Redactor.cs#FullyQualifiedName~RedactionTextTests|FullyQualifiedName~RedactorTests|FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~MutatedCorpusLeakTests"
-  "answer-credentials#OAuthGen.csproj#**/Redaction/AnswerCredentials.cs#FullyQualifiedName~RedactionTextTests|FullyQualifiedName~RedactorTests|FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~MutatedCorpusLeakTests"
+  "redactor#OAuthGen.csproj#**/Redaction/Redactor.cs#FullyQualifiedName~RedactionTextTests|FullyQualifiedName~RedactorTests|FullyQualifiedName~AnswerCredentialsTests|FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~MutatedCorpusLeakTests"
+  "answer-credentials#OAuthGen.csproj#**/Redaction/AnswerCredentials.cs#FullyQualifiedName~RedactionTextTests|FullyQualifiedName~RedactorTests|FullyQualifiedName~AnswerCredentialsTests|FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~MutatedCorpusLeakTests"
   "encodings#OAuthGen.csproj#**/FormUrlEncoding.cs;**/BasicAuthentication.cs;**/Pkce.cs;**/Base64Url.cs#FullyQualifiedName~EncodingTests|FullyQualifiedName~EncodingProperties|FullyQualifiedName~CredentialEncodingTests"
   "reader#OAuthGen.csproj#**/Responses/TokenResponseReader.cs#FullyQualifiedName~TokenResponseReaderTests|FullyQualifiedName~ProtocolExtensionTests|FullyQualifiedName~TypedFieldCaptureTests"
   "response-mapping#OAuthGen.csproj#**/Responses/ResponseMapping.cs#FullyQualifiedName~TokenResponseReaderTests|FullyQualifiedName~ProtocolExtensionTests|FullyQualifiedName~TypedFieldCaptureTests"

@@ -121,6 +121,9 @@ namespace OAuthGen.Infrastructure
         // "name" : value, anywhere in the text: past the point where the JSON broke, and in bodies that are not JSON.
         private static void ScanQuotedMembers(string text, Redactor redactor, List<string> values, List<KeyValuePair<string, string>> texts)
         {
+            // The end of the last credential object or array measured: one inside it is hidden with it and not measured
+            // again, and no other is measured, so that nesting costs linear time.
+            var measured = 0;
             for (var i = text.IndexOf('"'); i >= 0 && i < text.Length; i = text.IndexOf('"', i + 1))
             {
                 var nameEnd = EndOfString(text, i);
@@ -133,6 +136,7 @@ namespace OAuthGen.Infrastructure
                 if (colon >= text.Length || text[colon] != ':')
                 {
                     // Not a member name: go on from its closing quote, which may open the next string.
+                    ScanQuotedJson(text, i, nameEnd, redactor, values, texts);
                     i = nameEnd - 1;
                     continue;
                 }
@@ -146,9 +150,10 @@ namespace OAuthGen.Infrastructure
 
                 var isString = text[valueStart] == '"';
                 var isCredential = redactor.IsCredentialName(name);
-
-                // Only a credential's object or array is measured: measuring every one would make nesting quadratic.
-                var valueEnd = isString ? Math.Min(EndOfString(text, valueStart) + 1, text.Length) : isCredential ? EndOfValue(text, valueStart) : valueStart;
+                var stringEnd = isString ? EndOfString(text, valueStart) : valueStart;
+                var valueEnd = isString ? Math.Min(stringEnd + 1, text.Length)
+                    : isCredential && valueStart >= measured ? measured = EndOfValue(text, valueStart)
+                    : valueStart;
                 if (valueEnd > valueStart && isCredential)
                 {
                     var written = text.Substring(valueStart, valueEnd - valueStart);
@@ -163,10 +168,38 @@ namespace OAuthGen.Infrastructure
                         AddText(texts, written, Redactor.Mask);
                     }
                 }
+                else if (isString)
+                {
+                    ScanQuotedJson(text, valueStart, stringEnd, redactor, values, texts);
+                }
 
                 // Past a string value; into an object or array value, whose members are looked at too.
                 i = isString ? valueEnd - 1 : nameEnd;
             }
+        }
+
+        // JSON quoted in the string opened at start and closed at end (or cut off there), as in an upstream answer a
+        // gateway wraps ("{\"access_token\":\"...\"}"): its members, read with \" and \\ unescaped. Each level of quoting
+        // doubles the backslashes, so there are few levels.
+        private static void ScanQuotedJson(string text, int start, int end, Redactor redactor, List<string> values, List<KeyValuePair<string, string>> texts)
+        {
+            if (text.IndexOf("\\\"", start, end - start, StringComparison.Ordinal) < 0)
+            {
+                return;
+            }
+
+            var unquoted = new StringBuilder(end - start);
+            for (var i = start + 1; i < end; i++)
+            {
+                if (text[i] == '\\' && i + 1 < end && (text[i + 1] == '"' || text[i + 1] == '\\'))
+                {
+                    i++;
+                }
+
+                unquoted.Append(text[i]);
+            }
+
+            ScanQuotedMembers(unquoted.ToString(), redactor, values, texts);
         }
 
         // The index of the quote that closes the string opened at start, or the text's length.
@@ -187,14 +220,10 @@ namespace OAuthGen.Infrastructure
             return text.Length;
         }
 
-        // The end (exclusive) of the JSON value starting at start: a string, a balanced object or array, or a scalar.
+        // The end (exclusive) of the JSON value starting at start that is not a string: a balanced object or array, or a
+        // scalar.
         private static int EndOfValue(string text, int start)
         {
-            if (text[start] == '"')
-            {
-                return Math.Min(EndOfString(text, start) + 1, text.Length);
-            }
-
             if (text[start] != '{' && text[start] != '[')
             {
                 var end = start;
