@@ -51,7 +51,7 @@ namespace OAuthGen.Tests.TokenManagement
         }
 
         [Fact]
-        public async Task Serving_a_cached_token_allocates_nothing()
+        public async Task Serving_a_cached_token_allocates_nothing_but_what_a_listener_to_its_cache_hit_does()
         {
             var endpoint = new CountingTokenEndpoint();
             using var services = TokenManagementHarness.Build(endpoint);
@@ -60,10 +60,27 @@ namespace OAuthGen.Tests.TokenManagement
             await tokens.GetTokenAsync("read");
             Serve(tokens);
 
-            var (served, allocated) = Serve(tokens);
+            CountHits();
 
-            Assert.Equal(2000, served);
-            Assert.True(allocated == 0, $"{allocated} bytes; {endpoint.Requests} requests; hits counted: {OAuthGen.Infrastructure.OAuthGenTelemetry.CacheHits.Enabled}");
+            var (served, allocated) = Serve(tokens);
+            var listening = CountHits();
+
+            // The test assembly's SentinelWatch listens to every measurement: what it allocates for 2000 hits is allowed.
+            Assert.Equal((2000, 2), (served, endpoint.Requests));
+            Assert.True(allocated <= listening + 1024, $"{allocated} bytes for 2000 cached tokens, where 2000 cache hits alone cost {listening}");
+        }
+
+        // What 2000 cache hits cost, as the manager counts them, with whatever listens to them.
+        private static long CountHits()
+        {
+            var tag = new KeyValuePair<string, object?>("oauthgen.provider", nameof(PoderoAuth));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 2000; i++)
+            {
+                OAuthGen.Infrastructure.OAuthGenTelemetry.CacheHits.Add(1, tag);
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
         // A thousand tokens of the default scope and a thousand of another, all from memory: how many, and the bytes allocated meanwhile.
