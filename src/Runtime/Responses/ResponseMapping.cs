@@ -102,24 +102,28 @@ namespace OAuthGen.Infrastructure
             var userCode = TokenFieldReader.GetString(fields, "user_code");
             // "verification_url": the name some providers (Google) used before RFC 8628 settled on "verification_uri".
             var verificationUri = TokenFieldReader.GetString(fields, "verification_uri") ?? TokenFieldReader.GetString(fields, "verification_url");
-            if (string.IsNullOrEmpty(deviceCode) || string.IsNullOrEmpty(userCode)
-                || !Uri.TryCreate(verificationUri, UriKind.Absolute, out var verification))
+            var verification = WebAddress(verificationUri);
+            if (string.IsNullOrEmpty(deviceCode) || string.IsNullOrEmpty(userCode) || verification is null)
             {
                 throw answer.Redactor().Failure(
                     "The device authorization endpoint answered " + Describe(answer.Status) + " without device_code, user_code and verification_uri.", answer.Status);
             }
 
-            Uri.TryCreate(TokenFieldReader.GetString(fields, "verification_uri_complete"), UriKind.Absolute, out var complete);
+            var complete = WebAddress(TokenFieldReader.GetString(fields, "verification_uri_complete"));
             var interval = TokenFieldReader.GetTimeSpan(fields, "interval") is { } seconds && seconds > TimeSpan.Zero ? seconds : DefaultDevicePollInterval;
             return new DeviceAuthorization(
                 deviceCode!,
                 userCode!,
-                verification!,
+                verification,
                 complete,
                 read.ExpiresIn ?? TimeSpan.FromMinutes(5),
                 interval,
                 answer.ReceivedAt);
         }
+
+        // An http(s) address the user can open: on Unix, Uri.TryCreate takes "/device" for an absolute file:///device.
+        private static Uri? WebAddress(string? text) =>
+            Uri.TryCreate(text, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp) ? address : null;
 
         public static bool ReadRevocation(Answer answer)
         {
