@@ -40,6 +40,14 @@ namespace OAuthGen
         /// <summary>The request body encoding. Default: <see cref="BodyEncoding.Form"/>.</summary>
         public BodyEncoding Body { get; set; } = BodyEncoding.Form;
 
+        /// <summary>
+        /// The endpoint of the refresh token grant, when the provider has one of its own beside <see cref="TokenEndpoint"/>
+        /// (Trovo: <c>/openplatform/refreshtoken</c>); null sends refreshes to the token endpoint. Written like the token
+        /// endpoint (absolute or relative, <c>{name}</c> placeholders); a configured
+        /// <c>OAuthClientOptions.TokenEndpoint</c> replaces it too.
+        /// </summary>
+        public string? RefreshTokenEndpoint { get; set; }
+
         /// <summary>The authorization endpoint, required by the authorization code grant.</summary>
         public string? AuthorizationEndpoint { get; set; }
 
@@ -122,11 +130,15 @@ namespace OAuthGen
         public string ScopeSeparator { get; set; } = " ";
     }
 
-    /// <summary>A fixed header sent with every token request of the provider.</summary>
+    /// <summary>
+    /// A header sent with every token request of the provider. Its value is sent as written, but for
+    /// <c>{client_id}</c>, which stands for the configured client id (Trovo's <c>Client-ID</c> header); write
+    /// <c>{{</c> and <c>}}</c> for a literal brace.
+    /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class OAuthHeaderAttribute : Attribute
     {
-        /// <summary>Sends the header <paramref name="name"/>: <paramref name="value"/> with every token request.</summary>
+        /// <summary>Sends the header <paramref name="name"/>: <paramref name="value"/> with every token request, <c>{client_id}</c> filled in.</summary>
         public OAuthHeaderAttribute(string name, string value)
         {
             Name = name;
@@ -136,7 +148,7 @@ namespace OAuthGen
         /// <summary>The header name.</summary>
         public string Name { get; }
 
-        /// <summary>The header value.</summary>
+        /// <summary>The header value as written: <c>{client_id}</c> for the client id, <c>{{</c> and <c>}}</c> for literal braces.</summary>
         public string Value { get; }
     }
 

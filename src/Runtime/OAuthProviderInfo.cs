@@ -41,7 +41,8 @@ namespace OAuthGen
             string? expiresAtField = null,
             string? errorField = null,
             string? errorDescriptionField = null,
-            string scopeSeparator = " ")
+            string scopeSeparator = " ",
+            string? refreshTokenEndpoint = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             TokenEndpoint = tokenEndpoint ?? throw new ArgumentNullException(nameof(tokenEndpoint));
@@ -52,10 +53,19 @@ namespace OAuthGen
             AuthorizationEndpoint = authorizationEndpoint;
             DeviceAuthorizationEndpoint = deviceAuthorizationEndpoint;
             RevocationEndpoint = revocationEndpoint;
+            RefreshTokenEndpoint = refreshTokenEndpoint;
             Scope = scope;
             ScopeRequired = scopeRequired;
             UsePkce = usePkce;
             Headers = headers ?? None;
+            foreach (var header in Headers)
+            {
+                if (Infrastructure.HeaderValueTemplate.HasBraces(header.Value) && Infrastructure.HeaderValueTemplate.Parse(header.Value, out _) is { } problem)
+                {
+                    throw new ArgumentException("The value of the " + header.Key + " header of " + name + " " + problem + ".", nameof(headers));
+                }
+            }
+
             Parameters = parameters ?? None;
             IntrospectionEndpoint = introspectionEndpoint;
             MetadataAddress = metadataAddress;
@@ -89,6 +99,9 @@ namespace OAuthGen
 
         /// <summary>How the Basic header is encoded.</summary>
         public BasicAuthEncoding BasicEncoding { get; }
+
+        /// <summary>The refresh token grant's own endpoint as declared, if any; null when refreshes go to <see cref="TokenEndpoint"/>.</summary>
+        public string? RefreshTokenEndpoint { get; }
 
         /// <summary>The authorization endpoint, if declared.</summary>
         public string? AuthorizationEndpoint { get; }

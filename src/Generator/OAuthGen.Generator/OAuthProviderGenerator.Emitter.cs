@@ -285,6 +285,8 @@ namespace OAuthGen.Generator
                     AddUnlessDefault(arguments, "scopeSeparator", response.ScopeSeparator, Defaults.ScopeSeparator, Literal(response.ScopeSeparator));
                 }
 
+                AddOptional(arguments, "refreshTokenEndpoint", _spec.RefreshTokenEndpoint);
+
                 for (var i = 0; i < arguments.Count; i++)
                 {
                     _writer.Line(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));

@@ -55,6 +55,7 @@ namespace OAuthGen.DependencyInjection
             {
                 // The declared endpoints the options do not override: their placeholders need values.
                 AddTemplateProblems(failures, options, options.TokenEndpoint is null ? _provider.TokenEndpoint : null, "token endpoint");
+                AddTemplateProblems(failures, options, options.TokenEndpoint is null ? _provider.RefreshTokenEndpoint : null, "refresh token endpoint");
                 AddTemplateProblems(failures, options, options.AuthorizationEndpoint is null ? _provider.AuthorizationEndpoint : null, "authorization endpoint");
                 AddTemplateProblems(failures, options, _provider.DeviceAuthorizationEndpoint, "device authorization endpoint");
                 AddTemplateProblems(failures, options, _provider.RevocationEndpoint, "revocation endpoint");

@@ -14,6 +14,9 @@ namespace OAuthGen.Infrastructure
         DeviceAuthorization,
         Revocation,
         Introspection,
+
+        /// <summary>The refresh token grant's own endpoint; the token endpoint when the provider declares none.</summary>
+        RefreshToken,
     }
 
     /// <summary>
@@ -30,7 +33,7 @@ namespace OAuthGen.Infrastructure
         private readonly OAuthClientOptions _options;
         private readonly OAuthProviderInfo _provider;
         private readonly TimeProvider _timeProvider;
-        private readonly Resolution?[] _resolved = new Resolution?[5];
+        private readonly Resolution?[] _resolved = new Resolution?[6];
         private MetadataAddressResolution? _metadataAddress;
 
         public EndpointResolver(HttpClient httpClient, OAuthClientOptions options, OAuthProviderInfo provider, TimeProvider timeProvider)
@@ -47,12 +50,14 @@ namespace OAuthGen.Infrastructure
             EndpointKind.Authorization => "authorization endpoint",
             EndpointKind.DeviceAuthorization => "device authorization endpoint",
             EndpointKind.Revocation => "revocation endpoint",
+            EndpointKind.RefreshToken => "refresh token endpoint",
             _ => "introspection endpoint",
         };
 
         /// <summary>The endpoint of <paramref name="kind"/>, absolute and checked for secure transport; fetches the metadata when it is needed.</summary>
         public ValueTask<Uri> ResolveAsync(EndpointKind kind, CancellationToken cancellationToken)
         {
+            kind = Effective(kind);
             var cached = _resolved[(int)kind];
             if (cached is not null && cached.Matches(this, metadata: null))
             {
@@ -75,7 +80,12 @@ namespace OAuthGen.Infrastructure
 
         /// <summary>The endpoint without fetching anything: metadata is used only when already fetched.</summary>
         public Uri ResolveWithoutFetching(EndpointKind kind) =>
-            Resolve(kind, address => ProviderMetadata.TryGetCached(address));
+            Resolve(Effective(kind), address => ProviderMetadata.TryGetCached(address));
+
+        // A refresh goes to the token endpoint unless the provider declares an endpoint of its own for it; that one is
+        // then resolved as the token endpoint is: the configured TokenEndpoint first, placeholders, base address, transport.
+        private EndpointKind Effective(EndpointKind kind) =>
+            kind == EndpointKind.RefreshToken && string.IsNullOrEmpty(_provider.RefreshTokenEndpoint) ? EndpointKind.Token : kind;
 
         private async Task<Uri> ResolveFromMetadataAsync(EndpointKind kind, Uri metadataAddress, CancellationToken cancellationToken)
         {
@@ -166,7 +176,7 @@ namespace OAuthGen.Infrastructure
 
         private Uri? Configured(EndpointKind kind) => kind switch
         {
-            EndpointKind.Token => _options.TokenEndpoint,
+            EndpointKind.Token or EndpointKind.RefreshToken => _options.TokenEndpoint,
             EndpointKind.Authorization => _options.AuthorizationEndpoint,
             _ => null,
         };
@@ -178,12 +188,13 @@ namespace OAuthGen.Infrastructure
             EndpointKind.Authorization => _provider.AuthorizationEndpoint,
             EndpointKind.DeviceAuthorization => _provider.DeviceAuthorizationEndpoint,
             EndpointKind.Revocation => _provider.RevocationEndpoint,
+            EndpointKind.RefreshToken => _provider.RefreshTokenEndpoint,
             _ => _provider.IntrospectionEndpoint,
         };
 
         private static string? FromMetadata(ProviderMetadata metadata, EndpointKind kind) => kind switch
         {
-            EndpointKind.Token => metadata.TokenEndpoint,
+            EndpointKind.Token or EndpointKind.RefreshToken => metadata.TokenEndpoint,
             EndpointKind.Authorization => metadata.AuthorizationEndpoint,
             EndpointKind.DeviceAuthorization => metadata.DeviceAuthorizationEndpoint,
             EndpointKind.Revocation => metadata.RevocationEndpoint,

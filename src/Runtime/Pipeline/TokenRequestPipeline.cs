@@ -130,7 +130,7 @@ namespace OAuthGen.Infrastructure
                 template.Body(body.OnTheWire(_naming), holdsSecrets: body.Secrets.Count > 0),
                 template.MediaType,
                 credentials.BasicParameter,
-                _headers,
+                _headers.For(_options, _provider),
                 Concat(body.Secrets, credentials.Secrets),
                 TokenRetry.For(grant, _provider.ClientAuth, _options.RetryTransientFailures),
                 singleUse: TokenRetry.For(grant, _provider.ClientAuth, enabled: true) == TokenRetryPolicy.Never,

@@ -40,8 +40,9 @@ namespace OAuthGen.Infrastructure
             Grant(OAuthGrant.AuthorizationCode, "authorization_code", "authorization_code", TokenRetryPolicy.Never, "code", "redirect_uri", "code_verifier");
 
         // A refresh token may be rotated once used: sent again only when the provider cannot have used it.
+        // Sent to the provider's own refresh endpoint when it declares one (Trovo), else to the token endpoint.
         public static readonly GrantDescriptor RefreshTokenGrant =
-            Grant(OAuthGrant.RefreshToken, "refresh_token", "refresh_token", TokenRetryPolicy.WhenUndelivered, "refresh_token", "scope");
+            new GrantDescriptor(OAuthGrant.RefreshToken, "refresh_token", "refresh_token", "refresh_token", EndpointKind.RefreshToken, AuthenticationPlacement.AfterGrantType, TokenRetryPolicy.WhenUndelivered, new[] { "refresh_token", "scope" });
 
         // Device polling has its own schedule (RFC 8628 §3.5).
         public static readonly GrantDescriptor DeviceCodeGrant =

@@ -24,13 +24,15 @@ namespace OAuthGen.Tests.RealWorld
     /// provider (RealWorld/Catalogue/&lt;Provider&gt;.json) says the request the provider expects on the wire (method,
     /// host, path, client authentication, body, headers, and for jwt-bearer the signed assertion), its documented
     /// success answer (with its content type, when it is not JSON) and the token read from it, and its documented error
-    /// answer. Times in the data (<c>{now}</c>, <c>{now+21600}</c>: epoch seconds) are relative to the test's clock.
+    /// answer. A provider whose refresh differs on the wire from its first request (Trovo's own refresh endpoint) has a
+    /// <c>refresh</c> section of the same shape, run as the refresh token grant. Times in the data (<c>{now}</c>, <c>{now+21600}</c>: epoch seconds) are relative to the test's clock.
     /// </summary>
     public sealed class CatalogueEmulatorTests : IDisposable
     {
         private const string ClientId = "catalogue-client";
         private const string ClientSecret = "catalogue-secret";
         private const string Code = "catalogue-code";
+        private const string RefreshToken = "catalogue-refresh-token";
         private const string CodeVerifier = "catalogue-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
         private const string SigningKeyId = "catalogue-key-id";
         private const string JwtBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -43,11 +45,34 @@ namespace OAuthGen.Tests.RealWorld
 
         public static IEnumerable<object[]> Providers => CatalogueTypes.Providers.Select(type => new object[] { type.Name });
 
+        /// <summary>The providers whose data has a refresh section.</summary>
+        public static IEnumerable<object[]> RefreshingProviders => CatalogueTypes.Providers
+            .Where(type => CatalogueData.LoadRefresh(type.Name) is not null)
+            .Select(type => new object[] { type.Name });
+
         [Theory]
         [MemberData(nameof(Providers))]
-        public async Task The_provider_is_asked_as_it_documents_and_its_token_is_read(string provider)
+        public Task The_provider_is_asked_as_it_documents_and_its_token_is_read(string provider) =>
+            AskedAsDocumentedAsync(CatalogueData.Load(provider));
+
+        [Theory]
+        [MemberData(nameof(RefreshingProviders))]
+        public Task A_refresh_is_asked_as_the_provider_documents_and_its_token_is_read(string provider) =>
+            AskedAsDocumentedAsync(CatalogueData.LoadRefresh(provider)!);
+
+        [Theory]
+        [MemberData(nameof(Providers))]
+        public Task The_documented_error_answer_is_an_OAuthException_that_names_the_error_and_hides_the_secret(string provider) =>
+            DocumentedErrorAsync(CatalogueData.Load(provider));
+
+        [Theory]
+        [MemberData(nameof(RefreshingProviders))]
+        public Task The_documented_error_answer_to_a_refresh_is_an_OAuthException_that_hides_the_refresh_token(string provider) =>
+            DocumentedErrorAsync(CatalogueData.LoadRefresh(provider)!);
+
+        private async Task AskedAsDocumentedAsync(CatalogueData data)
         {
-            var data = CatalogueData.Load(provider);
+            var provider = data.Provider;
             await using var emulator = await ProviderEmulator.StartAsync(_ => new EmulatedAnswer(data.SuccessStatus, data.SuccessContentType, data.SuccessBody));
             using var http = emulator.Http();
 
@@ -61,6 +86,12 @@ namespace OAuthGen.Tests.RealWorld
             Assert.StartsWith(data.ContentType, request.ContentType, StringComparison.Ordinal);
             Assert.Equal(data.Body, data.Assertion is null ? request.Body : WithAssertionVerified(data, request.Body));
             Assert.Equal("application/json", request.Headers["Accept"]);
+            foreach (var header in data.Headers)
+            {
+                Assert.True(request.Headers.TryGetValue(header.Key, out var value), provider + " is sent no " + header.Key + " header");
+                Assert.Equal(header.Value, value);
+            }
+
             if (data.Authorization is null)
             {
                 Assert.False(request.Headers.ContainsKey("Authorization"), provider + " reads the client secret from the body only");
@@ -103,11 +134,8 @@ namespace OAuthGen.Tests.RealWorld
             }
         }
 
-        [Theory]
-        [MemberData(nameof(Providers))]
-        public async Task The_documented_error_answer_is_an_OAuthException_that_names_the_error_and_hides_the_secret(string provider)
+        private async Task DocumentedErrorAsync(CatalogueData data)
         {
-            var data = CatalogueData.Load(provider);
             await using var emulator = await ProviderEmulator.StartAsync(_ => new EmulatedAnswer(data.ErrorStatus, data.ErrorContentType, data.ErrorBody));
             using var http = emulator.Http();
 
@@ -116,6 +144,7 @@ namespace OAuthGen.Tests.RealWorld
             Assert.Equal(data.Error, error.Error);
             Assert.DoesNotContain(ClientSecret, error.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain(Code, error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(RefreshToken, error.ToString(), StringComparison.Ordinal);
             var request = Assert.Single(emulator.Requests);
             if (data.Assertion is not null)
             {
@@ -143,6 +172,7 @@ namespace OAuthGen.Tests.RealWorld
             {
                 "client_credentials" => ("RequestClientCredentialsTokenAsync", new object?[] { null, CancellationToken.None }),
                 "authorization_code" => ("ExchangeAuthorizationCodeAsync", new object?[] { Code, RedirectUri, data.Body.Contains("code_verifier", StringComparison.Ordinal) ? CodeVerifier : null, CancellationToken.None }),
+                "refresh_token" => ("RefreshTokenAsync", new object?[] { RefreshToken, null, CancellationToken.None }),
                 JwtBearer => ("RequestJwtBearerTokenAsync", new object?[] { data.Assertion!.Scope, null, CancellationToken.None }),
                 _ => throw new InvalidOperationException("Unknown grant " + data.Grant + " in " + data.Provider + ".json"),
             };
@@ -216,23 +246,27 @@ namespace OAuthGen.Tests.RealWorld
 
         private static readonly Regex RelativeTime = new(@"\{now(?<offset>[+-][0-9]+)?\}", RegexOptions.CultureInvariant);
 
-        private CatalogueData(JsonElement root)
+        // exchange: the root, or its refresh section (request, success, token, error), run as the refresh token grant.
+        private CatalogueData(JsonElement root, JsonElement exchange, string grant)
         {
-            var request = root.GetProperty("request");
-            var success = root.GetProperty("success");
-            var token = root.GetProperty("token");
-            var error = root.GetProperty("error");
+            var request = exchange.GetProperty("request");
+            var success = exchange.GetProperty("success");
+            var token = exchange.GetProperty("token");
+            var error = exchange.GetProperty("error");
             Provider = root.GetProperty("provider").GetString()!;
-            Grant = root.GetProperty("grant").GetString()!;
+            Grant = grant;
             EndpointParameters = root.GetProperty("endpointParameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
             Method = request.GetProperty("method").GetString()!;
             Host = request.GetProperty("host").GetString()!;
             Path = request.GetProperty("path").GetString()!;
             Query = request.GetProperty("query").GetString()!;
             Authorization = request.GetProperty("authorization").GetString();
+            Headers = request.TryGetProperty("headers", out var headers)
+                ? headers.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)
+                : new Dictionary<string, string>();
             ContentType = request.GetProperty("contentType").GetString()!;
             Body = request.GetProperty("body").GetString()!;
-            Assertion = root.TryGetProperty("assertion", out var assertion) ? new AssertionData(assertion) : null;
+            Assertion = exchange.TryGetProperty("assertion", out var assertion) ? new AssertionData(assertion) : null;
             SuccessStatus = success.GetProperty("status").GetInt32();
             SuccessContentType = ContentTypeOf(success);
             SuccessBody = Relative(success.GetProperty("body").GetString()!);
@@ -265,6 +299,9 @@ namespace OAuthGen.Tests.RealWorld
         public string? Authorization { get; }
 
         public string ContentType { get; }
+
+        /// <summary>Headers the request must carry besides Accept and Authorization, with their values.</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; }
 
         public string Body { get; }
 
@@ -305,7 +342,14 @@ namespace OAuthGen.Tests.RealWorld
         public static CatalogueData Load(string provider)
         {
             using var document = JsonDocument.Parse(File.ReadAllText(PathOf(provider), Encoding.UTF8));
-            return new CatalogueData(document.RootElement);
+            return new CatalogueData(document.RootElement, document.RootElement, document.RootElement.GetProperty("grant").GetString()!);
+        }
+
+        /// <summary>The data of the provider's refresh, when its file has a refresh section; null otherwise.</summary>
+        public static CatalogueData? LoadRefresh(string provider)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(PathOf(provider), Encoding.UTF8));
+            return document.RootElement.TryGetProperty("refresh", out var refresh) ? new CatalogueData(document.RootElement, refresh, "refresh_token") : null;
         }
 
         /// <summary><paramref name="text"/> with each <c>{now}</c>, <c>{now+N}</c>, <c>{now-N}</c> replaced by the epoch seconds of <see cref="Now"/> plus N.</summary>

@@ -52,7 +52,10 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.InvalidResponseRoot,
             DiagnosticDescriptors.BlankResponseField,
             DiagnosticDescriptors.ConflictingResponseField,
-            DiagnosticDescriptors.EmptyScopeSeparator);
+            DiagnosticDescriptors.EmptyScopeSeparator,
+            DiagnosticDescriptors.MalformedHeaderValue,
+            DiagnosticDescriptors.RefreshTokenEndpointWithoutRefreshGrant,
+            DiagnosticDescriptors.RefreshTokenEndpointOtherOrigin);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -162,14 +165,25 @@ namespace OAuthGen.Generator.Analyzers
         private static bool Declares(INamedTypeSymbol type, Location location) =>
             type.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan));
 
-        // OAUTH005, OAUTH006, OAUTH023.
+        // OAUTH005, OAUTH006, OAUTH023, OAUTH049.
         private static void CheckEndpoints(Declaration declared)
         {
             // A blank or missing token endpoint is the reader's (OAUTH022, or from the metadata).
             var provider = declared.Provider;
-            if (provider.ConstructorString(0) is { } tokenEndpoint && tokenEndpoint.Trim().Length > 0)
+            var tokenEndpoint = provider.ConstructorString(0);
+            if (tokenEndpoint is not null && tokenEndpoint.Trim().Length > 0)
             {
                 CheckEndpoint(declared, "token endpoint", tokenEndpoint, provider.ConstructorExpression(0, KnownNames.TokenEndpointParameter));
+            }
+
+            CheckNamedEndpoint(declared, "refresh token endpoint", nameof(OAuthProviderAttribute.RefreshTokenEndpoint));
+            const string RefreshProperty = nameof(OAuthProviderAttribute.RefreshTokenEndpoint);
+            if (provider.NamedString(RefreshProperty) is { } refreshEndpoint
+                && Origin(refreshEndpoint) is { } refreshOrigin
+                && Origin(tokenEndpoint) is { } tokenOrigin
+                && !string.Equals(refreshOrigin, tokenOrigin, StringComparison.OrdinalIgnoreCase))
+            {
+                declared.Report(DiagnosticDescriptors.RefreshTokenEndpointOtherOrigin, provider.LocationOf(provider.NamedArgument(RefreshProperty)?.Expression), declared.Type.Name, refreshOrigin, tokenOrigin);
             }
 
             CheckNamedEndpoint(declared, "authorization endpoint", nameof(OAuthProviderAttribute.AuthorizationEndpoint));
@@ -177,6 +191,39 @@ namespace OAuthGen.Generator.Analyzers
             CheckNamedEndpoint(declared, "revocation endpoint", nameof(OAuthProviderAttribute.RevocationEndpoint));
             CheckNamedEndpoint(declared, "introspection endpoint", nameof(OAuthProviderAttribute.IntrospectionEndpoint));
             CheckNamedEndpoint(declared, "metadata address", nameof(OAuthProviderAttribute.MetadataAddress));
+        }
+
+        /// <summary>
+        /// The scheme, host and port of an absolute, well-formed endpoint as written, a placeholder standing for itself
+        /// (https://{shop}.myshopify.com); null for a relative or unusable one, which the other rules report.
+        /// </summary>
+        private static string? Origin(string? text)
+        {
+            if (text is null || EndpointRules.Scheme(text) is null)
+            {
+                return null;
+            }
+
+            if (EndpointTemplate.HasPlaceholders(text))
+            {
+                var names = new List<string>();
+                if (EndpointTemplate.Parse(text, names) is not null)
+                {
+                    return null;
+                }
+
+                var samples = new Dictionary<string, string>();
+                foreach (var name in names)
+                {
+                    samples[name] = name;
+                }
+
+                text = EndpointTemplate.Expand(text, samples, string.Empty, string.Empty);
+            }
+
+            return EndpointRules.Problem(text, out _) is null && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                ? uri.GetLeftPart(UriPartial.Authority)
+                : null;
         }
 
         private static void CheckNamedEndpoint(Declaration declared, string what, string property)
@@ -220,7 +267,7 @@ namespace OAuthGen.Generator.Analyzers
             }
         }
 
-        // OAUTH007 to OAUTH011.
+        // OAUTH007 to OAUTH011, OAUTH040, OAUTH048.
         private static void CheckGrants(Declaration declared)
         {
             var provider = declared.Provider;
@@ -265,6 +312,11 @@ namespace OAuthGen.Generator.Analyzers
             if ((grants & OAuthGrant.AuthorizationCode) != 0 && provider.NamedBoolean(nameof(OAuthProviderAttribute.UsePkce), Defaults.UsePkce) == false)
             {
                 declared.Report(DiagnosticDescriptors.PkceDisabled, provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.UsePkce))));
+            }
+
+            if ((grants & OAuthGrant.RefreshToken) == 0 && provider.NamedString(nameof(OAuthProviderAttribute.RefreshTokenEndpoint)) is not null)
+            {
+                declared.Report(DiagnosticDescriptors.RefreshTokenEndpointWithoutRefreshGrant, provider.LocationOf(provider.NamedArgument(nameof(OAuthProviderAttribute.RefreshTokenEndpoint))), declared.Type.Name);
             }
 
             if ((grants & OAuthGrant.JwtBearer) == 0 && provider.NamedBoolean(nameof(OAuthProviderAttribute.ScopeInAssertion), Defaults.ScopeInAssertion) == true)

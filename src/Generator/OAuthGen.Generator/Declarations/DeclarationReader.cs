@@ -64,6 +64,7 @@ namespace OAuthGen.Generator.Declarations
             }
 
             var responseFields = ReadResponseFields(type, arguments, problems);
+            HeaderRules.Check(type, problems, cancellationToken);
             if (problems.Any(problem => problem.IsError) || tokenEndpoint is null)
             {
                 return new Reading(null, problems.ToImmutable());
@@ -98,7 +99,8 @@ namespace OAuthGen.Generator.Declarations
                 ParameterLocation: arguments.NamedEnum(nameof(OAuthProviderAttribute.Parameters), Defaults.Parameters) ?? Defaults.Parameters,
                 Method: arguments.NamedEnum(nameof(OAuthProviderAttribute.Method), Defaults.Method) ?? Defaults.Method,
                 ParameterNames: ReadParameterNames(type),
-                ResponseFields: responseFields);
+                ResponseFields: responseFields,
+                RefreshTokenEndpoint: arguments.NamedString(nameof(OAuthProviderAttribute.RefreshTokenEndpoint)));
             return new Reading(spec, problems.ToImmutable());
         }
 

@@ -262,6 +262,27 @@ namespace OAuthGen.Generator.Diagnostics
             UsageCategory,
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor MalformedHeaderValue = Create(
+            DiagnosticIds.MalformedHeaderValue,
+            "The header value has a placeholder OAuthGen does not fill",
+            "The value of the {0} header of '{1}' {2}; OAuthGen generates nothing for the class until it is fixed",
+            UsageCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor RefreshTokenEndpointWithoutRefreshGrant = Create(
+            DiagnosticIds.RefreshTokenEndpointWithoutRefreshGrant,
+            "RefreshTokenEndpoint without the refresh token grant",
+            "'{0}' sets RefreshTokenEndpoint, which only the refresh token grant uses; add OAuthGrant.RefreshToken to Grants, or remove RefreshTokenEndpoint",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor RefreshTokenEndpointOtherOrigin = Create(
+            DiagnosticIds.RefreshTokenEndpointOtherOrigin,
+            "The refresh token endpoint is on another origin than the token endpoint",
+            "The refresh token endpoint of '{0}' is on {1}, the token endpoint on {2}: every refresh sends the client secret and the refresh token to a host the token endpoint does not name; check the address against the provider's documentation, and suppress with the reason if it documents this",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

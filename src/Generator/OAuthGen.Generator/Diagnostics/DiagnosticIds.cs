@@ -111,5 +111,14 @@ namespace OAuthGen.Generator.Diagnostics
         public const string EmptyScopeSeparator = "OAUTH027";
         /// <summary>ScopeInAssertion is set, but the provider does not declare the jwt-bearer grant.</summary>
         public const string ScopeInAssertionWithoutJwtBearer = "OAUTH040";
+
+        /// <summary>An [OAuthHeader] value with a placeholder OAuthGen does not fill, or a stray brace.</summary>
+        public const string MalformedHeaderValue = "OAUTH047";
+
+        /// <summary>RefreshTokenEndpoint is set, but the provider does not declare the refresh token grant.</summary>
+        public const string RefreshTokenEndpointWithoutRefreshGrant = "OAUTH048";
+
+        /// <summary>RefreshTokenEndpoint is on another origin than the token endpoint.</summary>
+        public const string RefreshTokenEndpointOtherOrigin = "OAUTH049";
     }
 }

@@ -31,7 +31,8 @@ namespace OAuthGen.Generator.Model
         ParameterLocation ParameterLocation = ParameterLocation.Body,
         TokenRequestMethod Method = TokenRequestMethod.Post,
         EquatableArray<ParameterNameSpec> ParameterNames = default,
-        ResponseFieldsSpec? ResponseFields = null);
+        ResponseFieldsSpec? ResponseFields = null,
+        string? RefreshTokenEndpoint = null);
 
     /// <summary>An <c>[OAuthParameterName]</c>: a standard parameter's wire name, or null when it is left out.</summary>
     internal sealed record ParameterNameSpec(string StandardName, string? WireName);
