@@ -37,6 +37,10 @@ var connectedHome = new ConnectedHomeAuth(http, Options(server.ConnectedHomeBase
 var gatewayToken = await connectedHome.RequestClientCredentialsTokenAsync();
 rows.Add((ConnectedHomeAuth.Provider, "client_credentials", gatewayToken));
 
+// Its endpoints came from connectedhome-metadata.json at compile time; here only the host is the local server's.
+var fromMetadata = new ConnectedHomeFromMetadata(http, Options(server.ConnectedHomeBaseAddress, new Uri(ConnectedHomeFromMetadata.Provider.TokenEndpoint).AbsolutePath.TrimStart('/')));
+rows.Add((ConnectedHomeFromMetadata.Provider, "client_credentials", await fromMetadata.RequestClientCredentialsTokenAsync()));
+
 var podero = new PoderoAuth(http, Options(server.PoderoBaseAddress, "oauth2/token/"));
 rows.Add((PoderoAuth.Provider, "client_credentials", await podero.RequestClientCredentialsTokenAsync()));
 
@@ -57,6 +61,8 @@ PrintTable(
 Console.WriteLine();
 Console.WriteLine($"{ConnectedHomeAuth.Provider.Name} typed fields: organization_name = {gatewayToken.OrganizationName}, " +
     $"issued_at = {gatewayToken.IssuedAt:O}, refresh_count = {gatewayToken.RefreshCount}");
+Console.WriteLine($"{ConnectedHomeFromMetadata.Provider.Name} endpoints, read from connectedhome-metadata.json at build time: " +
+    $"token {ConnectedHomeFromMetadata.Provider.TokenEndpoint}, authorization {ConnectedHomeFromMetadata.Provider.AuthorizationEndpoint}");
 Console.WriteLine($"{server.Requests.Count} token requests, each checked against its provider's document.");
 
 static void PrintTable(string[] headers, List<string[]> rows)

@@ -80,4 +80,50 @@ namespace OAuthGen
         /// <summary>Base64 of the raw UTF-8 <c>id:secret</c>, as many providers document it.</summary>
         Plain = 1,
     }
+
+    /// <summary>
+    /// The names of grants and client authentication methods on the wire (<c>grant_type</c>, and the values of RFC 8414
+    /// <c>grant_types_supported</c> and <c>token_endpoint_auth_methods_supported</c>), for the runtime's requests and the
+    /// analyzers' checks against a metadata document alike.
+    /// </summary>
+    internal static class WireNames
+    {
+        public const string ClientCredentials = "client_credentials";
+        public const string Password = "password";
+        public const string AuthorizationCode = "authorization_code";
+        public const string RefreshToken = "refresh_token";
+        public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
+        public const string TokenExchange = "urn:ietf:params:oauth:grant-type:token-exchange";
+        public const string JwtBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+        public const string ClientSecretBasic = "client_secret_basic";
+        public const string ClientSecretPost = "client_secret_post";
+        public const string NoClientAuthentication = "none";
+        public const string PrivateKeyJwt = "private_key_jwt";
+        public const string ClientSecretJwt = "client_secret_jwt";
+
+        /// <summary>The <c>grant_type</c> of one grant; null for <see cref="OAuthGrant.None"/> or a combination.</summary>
+        public static string? Of(OAuthGrant grant) => grant switch
+        {
+            OAuthGrant.ClientCredentials => ClientCredentials,
+            OAuthGrant.Password => Password,
+            OAuthGrant.AuthorizationCode => AuthorizationCode,
+            OAuthGrant.RefreshToken => RefreshToken,
+            OAuthGrant.DeviceCode => DeviceCode,
+            OAuthGrant.TokenExchange => TokenExchange,
+            OAuthGrant.JwtBearer => JwtBearer,
+            _ => null,
+        };
+
+        /// <summary>The registered <c>token_endpoint_auth_method</c> of a method; null for a value outside the enum.</summary>
+        public static string? Of(ClientAuthMethod method) => method switch
+        {
+            ClientAuthMethod.ClientSecretBasic => ClientSecretBasic,
+            ClientAuthMethod.ClientSecretPost => ClientSecretPost,
+            ClientAuthMethod.None => NoClientAuthentication,
+            ClientAuthMethod.PrivateKeyJwt => PrivateKeyJwt,
+            ClientAuthMethod.ClientSecretJwt => ClientSecretJwt,
+            _ => null,
+        };
+    }
 }

@@ -27,13 +27,17 @@ namespace OAuthGen.Testing
             .ToImmutableArray();
 
         /// <summary>The classes of <paramref name="input"/> that break the invariant, each with what happened; empty when none does.</summary>
-        public static IReadOnlyList<string> Violations(CSharpCompilation input)
+        public static IReadOnlyList<string> Violations(CSharpCompilation input) => Violations(input, ImmutableArray<AdditionalText>.Empty, null);
+
+        /// <summary>As <see cref="Violations(CSharpCompilation)"/>, with additional files (metadata documents) and the options the build gives them.</summary>
+        public static IReadOnlyList<string> Violations(CSharpCompilation input, ImmutableArray<AdditionalText> additionalFiles, AnalyzerConfigOptionsProvider? options)
         {
             var parseOptions = input.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions;
-            var driver = CSharpGeneratorDriver.Create(new[] { new OAuthProviderGenerator().AsSourceGenerator() }, parseOptions: parseOptions)
+            var driver = CSharpGeneratorDriver.Create(new[] { new OAuthProviderGenerator().AsSourceGenerator() }, additionalFiles, parseOptions, options)
                 .RunGeneratorsAndUpdateCompilation(input, out var output, out _);
             var generated = driver.GetRunResult().Results.Single().GeneratedSources.Select(source => source.HintName).ToHashSet(StringComparer.Ordinal);
-            var errors = output.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
+            var analyzerOptions = options is null ? new AnalyzerOptions(additionalFiles) : new AnalyzerOptions(additionalFiles, options);
+            var errors = output.WithAnalyzers(Analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
                 .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("OAUTH", StringComparison.Ordinal))
                 .ToArray();
 

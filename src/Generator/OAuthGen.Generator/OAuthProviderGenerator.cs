@@ -1,5 +1,7 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using OAuthGen.Generator.Declarations;
+using OAuthGen.Generator.Model;
 
 namespace OAuthGen.Generator
 {
@@ -24,8 +26,19 @@ namespace OAuthGen.Generator
                 .WithComparer(DeclarationSnapshot.SameDeclarations)
                 .WithTrackingName(TrackingNames.Declarations);
 
+            // The metadata documents bound to provider classes (<AdditionalFiles Include="idp.json" OAuthGenProvider="MyIdp" />),
+            // read once per file; an edit to any other additional file leaves the collected documents equal.
+            var documents = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, cancellationToken) => MetadataDocuments.Read(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(TrackingNames.MetadataDocuments)
+                .Where(static document => document is not null)
+                .Collect()
+                .Select(static (all, _) => new EquatableArray<MetadataDocument>(all.Select(document => document!).ToArray()));
+
             var providers = declarations
-                .SelectMany(static (snapshot, cancellationToken) => ProviderDiscovery.ReadAll(snapshot, cancellationToken))
+                .Combine(documents)
+                .SelectMany(static (input, cancellationToken) => ProviderDiscovery.ReadAll(input.Left, input.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.ProviderSpecs);
 
             context.RegisterSourceOutput(providers, static (output, spec) =>

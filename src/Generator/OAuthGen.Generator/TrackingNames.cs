@@ -5,5 +5,6 @@ namespace OAuthGen.Generator
     {
         public const string Declarations = nameof(Declarations);
         public const string ProviderSpecs = nameof(ProviderSpecs);
+        public const string MetadataDocuments = nameof(MetadataDocuments);
     }
 }

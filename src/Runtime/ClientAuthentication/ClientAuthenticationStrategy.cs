@@ -13,11 +13,11 @@ namespace OAuthGen.Infrastructure
     /// </summary>
     internal abstract class ClientAuthenticationStrategy
     {
-        private static readonly ClientAuthenticationStrategy Basic = new ClientSecretBasicStrategy("client_secret_basic");
-        private static readonly ClientAuthenticationStrategy Post = new ClientSecretPostStrategy("client_secret_post");
-        private static readonly ClientAuthenticationStrategy PublicClient = new NoneStrategy("none");
-        private static readonly ClientAuthenticationStrategy PrivateKeyJwt = new JwtStrategy("private_key_jwt", symmetric: false);
-        private static readonly ClientAuthenticationStrategy SecretJwt = new JwtStrategy("client_secret_jwt", symmetric: true);
+        private static readonly ClientAuthenticationStrategy Basic = new ClientSecretBasicStrategy(WireNames.ClientSecretBasic);
+        private static readonly ClientAuthenticationStrategy Post = new ClientSecretPostStrategy(WireNames.ClientSecretPost);
+        private static readonly ClientAuthenticationStrategy PublicClient = new NoneStrategy(WireNames.NoClientAuthentication);
+        private static readonly ClientAuthenticationStrategy PrivateKeyJwt = new JwtStrategy(WireNames.PrivateKeyJwt, symmetric: false);
+        private static readonly ClientAuthenticationStrategy SecretJwt = new JwtStrategy(WireNames.ClientSecretJwt, symmetric: true);
 
         public static ClientAuthenticationStrategy For(ClientAuthMethod method) => method switch
         {

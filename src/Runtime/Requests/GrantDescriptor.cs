@@ -31,28 +31,28 @@ namespace OAuthGen.Infrastructure
         public static readonly IReadOnlyList<string> ClientAuthenticationParameters = new[] { "client_id", "client_secret", "client_assertion_type", "client_assertion" };
 
         public static readonly GrantDescriptor ClientCredentialsGrant =
-            Grant(OAuthGrant.ClientCredentials, "client_credentials", "client_credentials", TokenRetryPolicy.Repeatable, "scope");
+            Grant(OAuthGrant.ClientCredentials, "client_credentials", WireNames.ClientCredentials, TokenRetryPolicy.Repeatable, "scope");
 
         public static readonly GrantDescriptor PasswordGrant =
-            Grant(OAuthGrant.Password, "password", "password", TokenRetryPolicy.Never, "username", "password", "scope");
+            Grant(OAuthGrant.Password, "password", WireNames.Password, TokenRetryPolicy.Never, "username", "password", "scope");
 
         public static readonly GrantDescriptor AuthorizationCodeGrant =
-            Grant(OAuthGrant.AuthorizationCode, "authorization_code", "authorization_code", TokenRetryPolicy.Never, "code", "redirect_uri", "code_verifier");
+            Grant(OAuthGrant.AuthorizationCode, "authorization_code", WireNames.AuthorizationCode, TokenRetryPolicy.Never, "code", "redirect_uri", "code_verifier");
 
         // A refresh token may be rotated once used: sent again only when the provider cannot have used it.
         // Sent to the provider's own refresh endpoint when it declares one (Trovo), else to the token endpoint.
         public static readonly GrantDescriptor RefreshTokenGrant =
-            new GrantDescriptor(OAuthGrant.RefreshToken, "refresh_token", "refresh_token", "refresh_token", EndpointKind.RefreshToken, AuthenticationPlacement.AfterGrantType, TokenRetryPolicy.WhenUndelivered, new[] { "refresh_token", "scope" });
+            new GrantDescriptor(OAuthGrant.RefreshToken, "refresh_token", "refresh_token", WireNames.RefreshToken, EndpointKind.RefreshToken, AuthenticationPlacement.AfterGrantType, TokenRetryPolicy.WhenUndelivered, new[] { "refresh_token", "scope" });
 
         // Device polling has its own schedule (RFC 8628 §3.5).
         public static readonly GrantDescriptor DeviceCodeGrant =
-            Grant(OAuthGrant.DeviceCode, "device_code", "urn:ietf:params:oauth:grant-type:device_code", TokenRetryPolicy.Never, "device_code");
+            Grant(OAuthGrant.DeviceCode, "device_code", WireNames.DeviceCode, TokenRetryPolicy.Never, "device_code");
 
         public static readonly GrantDescriptor TokenExchangeGrant =
             Grant(
                 OAuthGrant.TokenExchange,
                 "token_exchange",
-                "urn:ietf:params:oauth:grant-type:token-exchange",
+                WireNames.TokenExchange,
                 TokenRetryPolicy.Never,
                 "subject_token",
                 "subject_token_type",
@@ -65,7 +65,7 @@ namespace OAuthGen.Infrastructure
 
         // A self-signed assertion carries a jti that may not be replayed (RFC 7523 §3), and a prebuilt one may too.
         public static readonly GrantDescriptor JwtBearerGrant =
-            Grant(OAuthGrant.JwtBearer, "jwt-bearer", "urn:ietf:params:oauth:grant-type:jwt-bearer", TokenRetryPolicy.Never, "assertion", "scope");
+            Grant(OAuthGrant.JwtBearer, "jwt-bearer", WireNames.JwtBearer, TokenRetryPolicy.Never, "assertion", "scope");
 
         public static readonly GrantDescriptor DeviceAuthorization =
             new GrantDescriptor(null, "device_authorization", "device_authorization", null, EndpointKind.DeviceAuthorization, AuthenticationPlacement.First, TokenRetryPolicy.Never, new[] { "scope" });

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using OAuthGen.Testing;
 using Xunit;
 
 namespace OAuthGen.Analyzers.Tests.Infrastructure
@@ -37,6 +38,39 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
             return (await AnalyzeAsync(source)).OAuthDiagnostics;
         }
 
+        /// <summary>
+        /// As <see cref="VerifyAsync(string, bool)"/>, with metadata documents in the project: each an AdditionalFiles item at
+        /// <c>/docs/{FileName}</c>, bound by its OAuthGenProvider item metadata (as build/OAuthGen.props makes the compiler see
+        /// it) when <c>BoundTo</c> is not null. Returns the OAuthGen diagnostics, messages included.
+        /// </summary>
+        public static Task<IReadOnlyList<Diagnostic>> VerifyWithDocumentsAsync(string markup, params MetadataFile[] documents) =>
+            VerifyWithDocumentsAsync(markup, documents, Array.Empty<DiagnosticResult>());
+
+        /// <summary>As <see cref="VerifyWithDocumentsAsync(string, MetadataFile[])"/>, expecting besides the marks diagnostics outside the source (in a document).</summary>
+        public static async Task<IReadOnlyList<Diagnostic>> VerifyWithDocumentsAsync(string markup, MetadataFile[] documents, DiagnosticResult[] expected)
+        {
+            var test = new OAuthGenAnalyzerTest { TestCode = markup };
+            test.ExpectedDiagnostics.AddRange(expected);
+            var config = new System.Text.StringBuilder("is_global = true\n");
+            foreach (var document in documents)
+            {
+                test.TestState.AdditionalFiles.Add((document.Path, document.Content));
+                if (document.BoundTo is not null)
+                {
+                    config.Append("\n[").Append(document.Path).Append("]\n").Append("build_metadata.AdditionalFiles.OAuthGenProvider = ").Append(document.BoundTo).Append('\n');
+                }
+            }
+
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));
+            await test.RunAsync();
+
+            var (source, _) = Markup.Parse(markup);
+            var compilation = Compilations.Create(source);
+            var options = new MetadataFile.Options(documents);
+            var texts = documents.Select(document => (AdditionalText)new MetadataFile.Text(document)).ToImmutableArray();
+            return (await AnalyzeAsync(Compilations.Analyzers, compilation, texts, options)).OAuthDiagnostics;
+        }
+
         /// <summary>Runs generator and analyzers on <paramref name="sources"/>; fails on any analyzer exception (AD0001).</summary>
         public static Task<AnalysisResult> AnalyzeAsync(params string[] sources) => AnalyzeAsync(Compilations.Analyzers, sources);
 
@@ -45,12 +79,17 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
             AnalyzeAsync(analyzers, Compilations.Create(sources));
 
         /// <summary>Runs generator and analyzers on <paramref name="input"/> (with references of its own); fails on any analyzer exception.</summary>
-        public static async Task<AnalysisResult> AnalyzeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, CSharpCompilation input)
+        public static Task<AnalysisResult> AnalyzeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, CSharpCompilation input) =>
+            AnalyzeAsync(analyzers, input, ImmutableArray<AdditionalText>.Empty, null);
+
+        /// <summary>As <see cref="AnalyzeAsync(ImmutableArray{DiagnosticAnalyzer}, CSharpCompilation)"/>, with additional files and their options.</summary>
+        public static async Task<AnalysisResult> AnalyzeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, CSharpCompilation input, ImmutableArray<AdditionalText> additionalFiles, AnalyzerConfigOptionsProvider? optionsProvider)
         {
-            var compilation = Compilations.WithGeneratedCode(input);
+            var compilation = Compilations.WithGeneratedCode(input, additionalFiles, optionsProvider);
             var exceptions = new ConcurrentQueue<string>();
+            var analyzerOptions = optionsProvider is null ? new AnalyzerOptions(additionalFiles) : new AnalyzerOptions(additionalFiles, optionsProvider);
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                analyzerOptions,
                 (exception, analyzer, diagnostic) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,

@@ -31,9 +31,13 @@ namespace OAuthGen.Analyzers.Tests.Infrastructure
         public static MetadataReference Library(string assemblyName, string source) => TestCompilations.Library(assemblyName, source);
 
         /// <summary>The compilation with what the OAuthGen generator adds, as a build sees it.</summary>
-        public static CSharpCompilation WithGeneratedCode(CSharpCompilation compilation)
+        public static CSharpCompilation WithGeneratedCode(CSharpCompilation compilation) =>
+            WithGeneratedCode(compilation, ImmutableArray<AdditionalText>.Empty, null);
+
+        /// <summary>As <see cref="WithGeneratedCode(CSharpCompilation)"/>, with additional files and the options the build gives them.</summary>
+        public static CSharpCompilation WithGeneratedCode(CSharpCompilation compilation, ImmutableArray<AdditionalText> additionalFiles, AnalyzerConfigOptionsProvider? optionsProvider)
         {
-            CSharpGeneratorDriver.Create(new[] { new OAuthProviderGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)
+            CSharpGeneratorDriver.Create(new[] { new OAuthProviderGenerator().AsSourceGenerator() }, additionalFiles, ParseOptions, optionsProvider)
                 .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
             return (CSharpCompilation)output;
         }

@@ -32,7 +32,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
             Assert.Equal(attribute, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
             Assert.Equal(
                 "OAuthGen generates nothing for 'ExampleAuth' because its [OAuthProvider] gives no token endpoint; write it, as in [OAuthProvider(\"https://id.example/oauth/token\")], "
-                + "or set MetadataAddress to the provider's metadata document",
+                + "set MetadataAddress to the provider's metadata document, or bind a copy of that document to the class (<AdditionalFiles Include=\"idp.json\" OAuthGenProvider=\"ExampleAuth\" />)",
                 diagnostic.GetMessage());
             Assert.Equal(0, result.GeneratedSources);
         }

@@ -189,7 +189,7 @@ namespace Acme
 
             Assert.False(DeclarationSnapshot.SameDeclarations.Equals(released, current));
             Assert.False(DeclarationSnapshot.SameDeclarations.Equals(current, released));
-            Assert.Empty(ProviderDiscovery.ReadAll(released, default));
+            Assert.Empty(ProviderDiscovery.ReadAll(released, default, default));
         }
 
         private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()

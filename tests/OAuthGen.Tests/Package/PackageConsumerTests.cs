@@ -41,6 +41,8 @@ namespace OAuthGen.Tests.Package
                     Assert.Contains("lib/net8.0/OAuthGen.dll", entries);
                     Assert.Contains("lib/net8.0/OAuthGen.xml", entries);
                     Assert.Contains("analyzers/dotnet/cs/OAuthGen.Generator.dll", entries);
+                    Assert.Contains("build/OAuthGen.props", entries);
+                    Assert.Contains("buildTransitive/OAuthGen.props", entries);
                     Assert.Contains("README.md", entries);
                     Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
 
@@ -111,12 +113,17 @@ namespace OAuthGen.Tests.Package
                         <NoWarn>$(NoWarn);CS1591</NoWarn>
                       </PropertyGroup>
                       <ItemGroup>
+                        <!-- The package's build/OAuthGen.props lets the generator see the binding. -->
+                        <AdditionalFiles Include="idp.json" OAuthGenProvider="PackagedAuth" />
                         <PackageReference Include="OAuthGen" Version="{version}" />
                         <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
                       </ItemGroup>
                     </Project>
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+                File.WriteAllText(Path.Combine(consumer, "idp.json"), """
+                    { "issuer": "https://auth.example", "token_endpoint": "https://auth.example/oauth2/token/", "token_endpoint_auth_methods_supported": ["client_secret_basic"] }
+                    """);
 
                 var build = await DotnetCli.RunAsync("build -c Release", consumer, Limit);
                 Assert.True(build.ExitCode == 0, build.Output);
@@ -124,7 +131,7 @@ namespace OAuthGen.Tests.Package
 
                 var run = await DotnetCli.RunAsync("run -c Release --no-build", consumer, Limit);
                 Assert.True(run.ExitCode == 0, run.Output);
-                Assert.Contains("token-from-package Bearer 3600 json client_secret_basic", run.Output);
+                Assert.Contains("token-from-package Bearer 3600 json client_secret_basic https://auth.example/oauth2/token/", run.Output);
                 Assert.Contains("runtime " + version, run.Output);
                 Assert.True(Directory.Exists(Path.Combine(work, "packages", "oauthgen", version)), "the consumer did not restore into its own packages folder");
                 Assert.False(Directory.Exists(Path.Combine(globalPackages, "oauthgen", version)), "the test package reached the global packages folder");
@@ -161,11 +168,12 @@ namespace OAuthGen.Tests.Package
             using var provider = services.BuildServiceProvider();
 
             var token = await provider.GetRequiredService<PackagedAuth>().RequestClientCredentialsTokenAsync();
-            Console.WriteLine($"{token.AccessToken} {token.TokenType} {token.ExpiresIn?.TotalSeconds} {(PackagedAuth.Provider.Body == BodyEncoding.Json ? "json" : "form")} {PackagedAuth.Provider.ClientAuthName}");
+            Console.WriteLine($"{token.AccessToken} {token.TokenType} {token.ExpiresIn?.TotalSeconds} {(PackagedAuth.Provider.Body == BodyEncoding.Json ? "json" : "form")} {PackagedAuth.Provider.ClientAuthName} {PackagedAuth.Provider.TokenEndpoint}");
             // The assembly that ran, so that the test knows it is the one just packed (the informational version may end in +commit).
             Console.WriteLine("runtime " + System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(OAuthToken).Assembly)!.InformationalVersion.Split('+')[0]);
 
-            [OAuthProvider("https://auth.example/oauth2/token/", Body = BodyEncoding.Json)]
+            // The token endpoint comes from idp.json, bound to the class in Consumer.csproj.
+            [OAuthProvider(Body = BodyEncoding.Json)]
             public partial class PackagedAuth { }
 
             sealed class TokenEndpoint : HttpMessageHandler

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -55,7 +56,14 @@ namespace OAuthGen.Generator.Analyzers
             DiagnosticDescriptors.EmptyScopeSeparator,
             DiagnosticDescriptors.MalformedHeaderValue,
             DiagnosticDescriptors.RefreshTokenEndpointWithoutRefreshGrant,
-            DiagnosticDescriptors.RefreshTokenEndpointOtherOrigin);
+            DiagnosticDescriptors.RefreshTokenEndpointOtherOrigin,
+            DiagnosticDescriptors.MetadataDocumentUnusable,
+            DiagnosticDescriptors.MetadataClientAuthNotSupported,
+            DiagnosticDescriptors.MetadataGrantNotSupported,
+            DiagnosticDescriptors.MetadataPkceNotSupported,
+            DiagnosticDescriptors.MetadataResponseTypeNotSupported,
+            DiagnosticDescriptors.MetadataEndpointDiffers,
+            DiagnosticDescriptors.MetadataDocumentUnbound);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -66,12 +74,31 @@ namespace OAuthGen.Generator.Analyzers
             {
                 if (OAuthSymbols.Create(start.Compilation) is { } symbols)
                 {
-                    start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols), SymbolKind.NamedType);
+                    var documents = MetadataDocuments.ReadAll(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider, start.CancellationToken);
+                    var bound = new ConcurrentDictionary<MetadataDocument, bool>();
+                    start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols, documents, bound), SymbolKind.NamedType);
+                    if (!documents.IsEmpty)
+                    {
+                        start.RegisterCompilationEndAction(end => ReportUnboundDocuments(end, documents, bound));
+                    }
                 }
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, OAuthSymbols symbols)
+        // OAUTH056: a document whose OAuthGenProvider names no [OAuthProvider] class (a typo, or a class renamed since).
+        private static void ReportUnboundDocuments(CompilationAnalysisContext context, ImmutableArray<MetadataDocument> documents, ConcurrentDictionary<MetadataDocument, bool> bound)
+        {
+            foreach (var document in documents)
+            {
+                if (!bound.ContainsKey(document))
+                {
+                    var location = Location.Create(document.Path, default, default);
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MetadataDocumentUnbound, location, document.FileName, document.BoundTo));
+                }
+            }
+        }
+
+        private static void AnalyzeType(SymbolAnalysisContext context, OAuthSymbols symbols, ImmutableArray<MetadataDocument> documents, ConcurrentDictionary<MetadataDocument, bool> bound)
         {
             if (context.Symbol is not INamedTypeSymbol type)
             {
@@ -83,7 +110,7 @@ namespace OAuthGen.Generator.Analyzers
             // containing type that is not partial comes from that type's action, not from the provider's.
             foreach (var nested in NestedProviders(type, symbols))
             {
-                if (ReadDeclaration(context, nested.Type, nested.Attribute) is { } nestedReading)
+                if (ReadDeclaration(context, nested.Type, nested.Attribute, documents) is { } nestedReading)
                 {
                     ReportOwnProblems(context, type, nestedReading, isProvider: false);
                 }
@@ -95,13 +122,18 @@ namespace OAuthGen.Generator.Analyzers
             }
 
             var provider = new AttributeArguments(providerAttribute, context.CancellationToken);
-            if (ReadDeclaration(context, type, providerAttribute) is not { } reading)
+            foreach (var document in MetadataDocuments.BoundTo(type, documents))
+            {
+                bound[document] = true;
+            }
+
+            if (ReadDeclaration(context, type, providerAttribute, documents) is not { } reading)
             {
                 return;
             }
 
             ReportOwnProblems(context, type, reading, isProvider: true);
-            var declared = new Declaration(context, type, provider);
+            var declared = new Declaration(context, type, provider, reading.Document);
             CheckEndpoints(declared);
             CheckGrants(declared);
             CheckBodyAndScope(declared);
@@ -124,9 +156,9 @@ namespace OAuthGen.Generator.Analyzers
             return null;
         }
 
-        private static DeclarationReader.Reading? ReadDeclaration(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData providerAttribute) =>
+        private static DeclarationReader.Reading? ReadDeclaration(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData providerAttribute, ImmutableArray<MetadataDocument> documents) =>
             providerAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).Parent?.Parent is TypeDeclarationSyntax declaration
-                ? DeclarationReader.Read(type, providerAttribute, declaration, context.Compilation, context.CancellationToken)
+                ? DeclarationReader.Read(type, providerAttribute, declaration, context.Compilation, context.CancellationToken, documents)
                 : null;
 
         /// <summary>The provider classes nested (at any depth) in <paramref name="type"/>, with their attribute.</summary>
@@ -287,14 +319,14 @@ namespace OAuthGen.Generator.Analyzers
                 return;
             }
 
-            // The metadata publishes what the declaration leaves out.
+            // The metadata publishes what the declaration leaves out: at run time, or now from a bound document.
             var fromMetadata = !IsMissing(provider, nameof(OAuthProviderAttribute.MetadataAddress));
-            if ((grants & OAuthGrant.AuthorizationCode) != 0 && IsMissing(provider, nameof(OAuthProviderAttribute.AuthorizationEndpoint)) && !fromMetadata)
+            if ((grants & OAuthGrant.AuthorizationCode) != 0 && IsMissing(provider, nameof(OAuthProviderAttribute.AuthorizationEndpoint)) && !fromMetadata && declared.Document?.AuthorizationEndpoint is null)
             {
                 declared.Report(DiagnosticDescriptors.GrantMissingEndpoint, provider.LocationOfMember(GrantsProperty, nameof(OAuthGrant.AuthorizationCode)), nameof(OAuthGrant.AuthorizationCode), nameof(OAuthProviderAttribute.AuthorizationEndpoint), declared.Type.Name);
             }
 
-            if ((grants & OAuthGrant.DeviceCode) != 0 && IsMissing(provider, nameof(OAuthProviderAttribute.DeviceAuthorizationEndpoint)) && !fromMetadata)
+            if ((grants & OAuthGrant.DeviceCode) != 0 && IsMissing(provider, nameof(OAuthProviderAttribute.DeviceAuthorizationEndpoint)) && !fromMetadata && declared.Document?.DeviceAuthorizationEndpoint is null)
             {
                 declared.Report(DiagnosticDescriptors.GrantMissingEndpoint, provider.LocationOfMember(GrantsProperty, nameof(OAuthGrant.DeviceCode)), nameof(OAuthGrant.DeviceCode), nameof(OAuthProviderAttribute.DeviceAuthorizationEndpoint), declared.Type.Name);
             }
@@ -515,11 +547,12 @@ namespace OAuthGen.Generator.Analyzers
         /// <summary>One provider declaration as the analyzer sees it.</summary>
         private sealed class Declaration
         {
-            public Declaration(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArguments provider)
+            public Declaration(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArguments provider, MetadataDocument? document)
             {
                 Context = context;
                 Type = type;
                 Provider = provider;
+                Document = document;
                 Grants = provider.NamedEnum(nameof(OAuthProviderAttribute.Grants), Defaults.Grants);
                 ClientAuth = provider.NamedEnum(nameof(OAuthProviderAttribute.ClientAuth), Defaults.ClientAuth);
             }
@@ -529,6 +562,9 @@ namespace OAuthGen.Generator.Analyzers
             public INamedTypeSymbol Type { get; }
 
             public AttributeArguments Provider { get; }
+
+            /// <summary>The metadata document bound to the class, if a usable one is.</summary>
+            public MetadataDocument? Document { get; }
 
             /// <summary>The declared grants; null when the value cannot be read (half-written code).</summary>
             public OAuthGrant? Grants { get; }

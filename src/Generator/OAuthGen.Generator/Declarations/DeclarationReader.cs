@@ -25,24 +25,29 @@ namespace OAuthGen.Generator.Declarations
         /// <summary>The reading of a declaration.</summary>
         public readonly struct Reading
         {
-            public Reading(ProviderSpec? spec, ImmutableArray<Problem> problems)
+            public Reading(ProviderSpec? spec, ImmutableArray<Problem> problems, MetadataDocument? document = null)
             {
                 Spec = spec;
                 Problems = problems;
+                Document = document;
             }
 
             /// <summary>What to generate; null when nothing can be (then <see cref="Problems"/> holds an Error).</summary>
             public ProviderSpec? Spec { get; }
 
             public ImmutableArray<Problem> Problems { get; }
+
+            /// <summary>The usable metadata document bound to the declaration, whose endpoints fill what the attribute leaves out.</summary>
+            public MetadataDocument? Document { get; }
         }
 
         /// <summary>
         /// Reads <paramref name="type"/>, declared by <paramref name="declaration"/> with <paramref name="attribute"/> (one of
-        /// its <c>[OAuthProvider]</c>s). A type that is not a class gets neither spec nor problems: the compiler rejects
-        /// the attribute there (CS0592).
+        /// its <c>[OAuthProvider]</c>s), beside the metadata <paramref name="documents"/> of the project (one of them may be
+        /// bound to it). A type that is not a class gets neither spec nor problems: the compiler rejects the attribute
+        /// there (CS0592).
         /// </summary>
-        public static Reading Read(INamedTypeSymbol type, AttributeData attribute, TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
+        public static Reading Read(INamedTypeSymbol type, AttributeData attribute, TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken, ImmutableArray<MetadataDocument> documents = default)
         {
             var problems = ImmutableArray.CreateBuilder<Problem>();
             if (type.TypeKind != TypeKind.Class)
@@ -52,7 +57,8 @@ namespace OAuthGen.Generator.Declarations
 
             ReadShape(type, declaration, problems, cancellationToken);
             var arguments = new AttributeArguments(attribute, cancellationToken);
-            var tokenEndpoint = ReadTokenEndpoint(type, attribute, arguments, problems);
+            var document = MetadataRules.DocumentOf(type, documents.IsDefault ? ImmutableArray<MetadataDocument>.Empty : documents, arguments, problems, out var documentUnusable);
+            var tokenEndpoint = ReadTokenEndpoint(type, attribute, arguments, problems, document, documentUnusable);
 
             cancellationToken.ThrowIfCancellationRequested();
             TokenTypeSpec? tokenType = null;
@@ -67,8 +73,18 @@ namespace OAuthGen.Generator.Declarations
             HeaderRules.Check(type, problems, cancellationToken);
             if (problems.Any(problem => problem.IsError) || tokenEndpoint is null)
             {
-                return new Reading(null, problems.ToImmutable());
+                return new Reading(null, problems.ToImmutable(), document);
             }
+
+            var grants = arguments.NamedEnum(nameof(OAuthProviderAttribute.Grants), Defaults.Grants) ?? Defaults.Grants;
+            var clientAuth = arguments.NamedEnum(nameof(OAuthProviderAttribute.ClientAuth), Defaults.ClientAuth) ?? Defaults.ClientAuth;
+            var usePkce = arguments.NamedBoolean(nameof(OAuthProviderAttribute.UsePkce), Defaults.UsePkce) ?? Defaults.UsePkce;
+            if (document is not null)
+            {
+                MetadataRules.Check(type, arguments, document, grants, clientAuth, usePkce, problems);
+            }
+
+            string? Endpoint(string property, string? fromDocument) => MetadataRules.Endpoint(arguments.NamedString(property), fromDocument);
 
             var languageVersion = ((CSharpCompilation)compilation).LanguageVersion;
             var spec = new ProviderSpec(
@@ -79,18 +95,18 @@ namespace OAuthGen.Generator.Declarations
                 NullableAnnotations: languageVersion >= LanguageVersion.CSharp8,
                 ImplementsOAuthClient: !type.IsAbstract && languageVersion >= LanguageVersion.CSharp11 && TypeLookup.Has(compilation, KnownNames.OAuthClientInterface),
                 TokenEndpoint: tokenEndpoint,
-                Grants: arguments.NamedEnum(nameof(OAuthProviderAttribute.Grants), Defaults.Grants) ?? Defaults.Grants,
-                ClientAuth: arguments.NamedEnum(nameof(OAuthProviderAttribute.ClientAuth), Defaults.ClientAuth) ?? Defaults.ClientAuth,
+                Grants: grants,
+                ClientAuth: clientAuth,
                 Body: arguments.NamedEnum(nameof(OAuthProviderAttribute.Body), Defaults.Body) ?? Defaults.Body,
                 BasicEncoding: arguments.NamedEnum(nameof(OAuthProviderAttribute.BasicEncoding), Defaults.BasicEncoding) ?? Defaults.BasicEncoding,
-                AuthorizationEndpoint: arguments.NamedString(nameof(OAuthProviderAttribute.AuthorizationEndpoint)),
-                DeviceAuthorizationEndpoint: arguments.NamedString(nameof(OAuthProviderAttribute.DeviceAuthorizationEndpoint)),
-                RevocationEndpoint: arguments.NamedString(nameof(OAuthProviderAttribute.RevocationEndpoint)),
-                IntrospectionEndpoint: arguments.NamedString(nameof(OAuthProviderAttribute.IntrospectionEndpoint)),
+                AuthorizationEndpoint: Endpoint(nameof(OAuthProviderAttribute.AuthorizationEndpoint), document?.AuthorizationEndpoint),
+                DeviceAuthorizationEndpoint: Endpoint(nameof(OAuthProviderAttribute.DeviceAuthorizationEndpoint), document?.DeviceAuthorizationEndpoint),
+                RevocationEndpoint: Endpoint(nameof(OAuthProviderAttribute.RevocationEndpoint), document?.RevocationEndpoint),
+                IntrospectionEndpoint: Endpoint(nameof(OAuthProviderAttribute.IntrospectionEndpoint), document?.IntrospectionEndpoint),
                 MetadataAddress: arguments.NamedString(nameof(OAuthProviderAttribute.MetadataAddress)),
                 Scope: arguments.NamedString(nameof(OAuthProviderAttribute.Scope)),
                 ScopeRequired: arguments.NamedBoolean(nameof(OAuthProviderAttribute.ScopeRequired), Defaults.ScopeRequired) ?? Defaults.ScopeRequired,
-                UsePkce: arguments.NamedBoolean(nameof(OAuthProviderAttribute.UsePkce), Defaults.UsePkce) ?? Defaults.UsePkce,
+                UsePkce: usePkce,
                 ScopeInAssertion: arguments.NamedBoolean(nameof(OAuthProviderAttribute.ScopeInAssertion), Defaults.ScopeInAssertion) ?? Defaults.ScopeInAssertion,
                 Headers: ReadNameValues(type, KnownNames.HeaderAttribute),
                 Parameters: ReadNameValues(type, KnownNames.ParameterAttribute),
@@ -101,7 +117,7 @@ namespace OAuthGen.Generator.Declarations
                 ParameterNames: ReadParameterNames(type),
                 ResponseFields: responseFields,
                 RefreshTokenEndpoint: arguments.NamedString(nameof(OAuthProviderAttribute.RefreshTokenEndpoint)));
-            return new Reading(spec, problems.ToImmutable());
+            return new Reading(spec, problems.ToImmutable(), document);
         }
 
         // The public Options property is left out where it would clash: a class named Options (CS0542), or one
@@ -193,8 +209,9 @@ namespace OAuthGen.Generator.Declarations
             }
         }
 
-        // OAUTH022: the token endpoint, or null (with an Error) when the attribute gives none that can be used.
-        private static string? ReadTokenEndpoint(INamedTypeSymbol type, AttributeData attribute, AttributeArguments arguments, ImmutableArray<Problem>.Builder problems)
+        // OAUTH022: the token endpoint, or null (with an Error) when neither the attribute nor a bound metadata document
+        // gives one that can be used (OAUTH050 has said why a bound document cannot).
+        private static string? ReadTokenEndpoint(INamedTypeSymbol type, AttributeData attribute, AttributeArguments arguments, ImmutableArray<Problem>.Builder problems, MetadataDocument? document, bool documentUnusable)
         {
             void Unreadable(string reason) =>
                 problems.Add(new Problem(DiagnosticDescriptors.ProviderAttributeUnusable, arguments.Location, type.Name, reason));
@@ -226,9 +243,19 @@ namespace OAuthGen.Generator.Declarations
                 return declared;
             }
 
+            if (document is not null)
+            {
+                return document.TokenEndpoint;
+            }
+
+            if (documentUnusable)
+            {
+                return null;
+            }
+
             if (IsBlank(arguments.NamedString(nameof(OAuthProviderAttribute.MetadataAddress))))
             {
-                Unreadable("gives no token endpoint; write it, as in [OAuthProvider(\"https://id.example/oauth/token\")], or set MetadataAddress to the provider's metadata document");
+                Unreadable("gives no token endpoint; write it, as in [OAuthProvider(\"https://id.example/oauth/token\")], set MetadataAddress to the provider's metadata document, or bind a copy of that document to the class (<AdditionalFiles Include=\"idp.json\" OAuthGenProvider=\"" + type.Name + "\" />)");
                 return null;
             }
 

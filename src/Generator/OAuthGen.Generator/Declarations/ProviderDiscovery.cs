@@ -21,7 +21,7 @@ namespace OAuthGen.Generator.Declarations
         private const string ShortName = "OAuthProvider";
         private const string FullName = nameof(OAuthProviderAttribute);
 
-        public static ImmutableArray<ProviderSpec> ReadAll(DeclarationSnapshot snapshot, CancellationToken cancellationToken)
+        public static ImmutableArray<ProviderSpec> ReadAll(DeclarationSnapshot snapshot, EquatableArray<MetadataDocument> documents, CancellationToken cancellationToken)
         {
             if (!snapshot.TryGetCompilation(out var compilation))
             {
@@ -30,6 +30,7 @@ namespace OAuthGen.Generator.Declarations
             }
 
             var names = AttributeNames(compilation, cancellationToken);
+            var bindable = documents.ToImmutableArray();
             var specs = ImmutableArray.CreateBuilder<ProviderSpec>();
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -38,7 +39,7 @@ namespace OAuthGen.Generator.Declarations
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     model ??= compilation.GetSemanticModel(tree);
-                    if (Read(model, declaration, compilation, cancellationToken) is { } spec)
+                    if (Read(model, declaration, compilation, bindable, cancellationToken) is { } spec)
                     {
                         specs.Add(spec);
                     }
@@ -48,7 +49,7 @@ namespace OAuthGen.Generator.Declarations
             return specs.ToImmutable();
         }
 
-        private static ProviderSpec? Read(SemanticModel model, TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
+        private static ProviderSpec? Read(SemanticModel model, TypeDeclarationSyntax declaration, Compilation compilation, ImmutableArray<MetadataDocument> documents, CancellationToken cancellationToken)
         {
             try
             {
@@ -64,7 +65,7 @@ namespace OAuthGen.Generator.Declarations
                         && application.SyntaxTree == declaration.SyntaxTree
                         && declaration.Span.Contains(application.Span))
                     {
-                        return DeclarationReader.Read(type, attribute, declaration, compilation, cancellationToken).Spec;
+                        return DeclarationReader.Read(type, attribute, declaration, compilation, cancellationToken, documents).Spec;
                     }
                 }
 

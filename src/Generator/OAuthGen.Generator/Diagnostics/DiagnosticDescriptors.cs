@@ -283,10 +283,60 @@ namespace OAuthGen.Generator.Diagnostics
             SecurityCategory,
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor MetadataDocumentUnusable = Create(
+            DiagnosticIds.MetadataDocumentUnusable,
+            "The metadata document cannot be used",
+            "The metadata document '{0}' bound to '{1}' {2}; OAuthGen generates nothing for '{1}' until the document is fixed, or its AdditionalFiles item no longer names the class in OAuthGenProvider",
+            UsageCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor MetadataClientAuthNotSupported = Create(
+            DiagnosticIds.MetadataClientAuthNotSupported,
+            "The metadata document does not list the client authentication method",
+            "'{0}' authenticates with ClientAuthMethod.{1} ('{2}'), which its metadata document '{3}' does not list in token_endpoint_auth_methods_supported ({4}); set ClientAuth to a method listed there",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor MetadataGrantNotSupported = Create(
+            DiagnosticIds.MetadataGrantNotSupported,
+            "The metadata document does not list the grant",
+            "'{0}' declares OAuthGrant.{1} ('{2}'), which its metadata document '{3}' does not list in grant_types_supported ({4}); remove it from Grants, or check that the document is current",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor MetadataPkceNotSupported = Create(
+            DiagnosticIds.MetadataPkceNotSupported,
+            "The metadata document does not list the S256 code challenge method",
+            "'{0}' sends a PKCE code challenge with the method S256, which its metadata document '{1}' does not list in code_challenge_methods_supported ({2}); check with the provider that it accepts S256, and set UsePkce = false only if it supports no PKCE at all ('plain' protects nothing, RFC 7636 §7.2)",
+            SecurityCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor MetadataResponseTypeNotSupported = Create(
+            DiagnosticIds.MetadataResponseTypeNotSupported,
+            "The metadata document does not list the 'code' response type",
+            "'{0}' declares OAuthGrant.AuthorizationCode, and its metadata document '{1}' lists no 'code' in response_types_supported ({2}), so the server issues no authorization code; remove AuthorizationCode from Grants, or check that the document is this provider's",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor MetadataEndpointDiffers = Create(
+            DiagnosticIds.MetadataEndpointDiffers,
+            "The endpoint differs from the metadata document's",
+            "The {0} of '{1}' is '{2}', and its metadata document '{3}' gives '{4}'; the attribute's value is used: remove it to use the document's, or correct the document",
+            UsageCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor MetadataDocumentUnbound = Create(
+            DiagnosticIds.MetadataDocumentUnbound,
+            "The metadata document names no provider class",
+            "The AdditionalFiles item '{0}' names '{1}' in OAuthGenProvider, and no [OAuthProvider] class of this project has that name; write the provider class's name (or Namespace.Class), or remove OAuthGenProvider",
+            UsageCategory,
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
+
         /// <summary>The documentation page of a diagnostic.</summary>
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
-            new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags) =>
+            new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id), customTags: customTags);
     }
 }

@@ -120,5 +120,26 @@ namespace OAuthGen.Generator.Diagnostics
 
         /// <summary>RefreshTokenEndpoint is on another origin than the token endpoint.</summary>
         public const string RefreshTokenEndpointOtherOrigin = "OAUTH049";
+
+        /// <summary>The metadata document bound to a provider class cannot be used: not JSON, not metadata, a member of the wrong type, or a second document.</summary>
+        public const string MetadataDocumentUnusable = "OAUTH050";
+
+        /// <summary>ClientAuth is a method the metadata document does not list in token_endpoint_auth_methods_supported.</summary>
+        public const string MetadataClientAuthNotSupported = "OAUTH051";
+
+        /// <summary>A declared grant is not in the metadata document's grant_types_supported.</summary>
+        public const string MetadataGrantNotSupported = "OAUTH052";
+
+        /// <summary>PKCE is on, and the metadata document's code_challenge_methods_supported does not list S256.</summary>
+        public const string MetadataPkceNotSupported = "OAUTH053";
+
+        /// <summary>The authorization code grant is declared, and the metadata document's response_types_supported has no "code".</summary>
+        public const string MetadataResponseTypeNotSupported = "OAUTH054";
+
+        /// <summary>An endpoint of the attribute differs from the one the metadata document gives.</summary>
+        public const string MetadataEndpointDiffers = "OAUTH055";
+
+        /// <summary>An AdditionalFiles item names in OAuthGenProvider a class that is no [OAuthProvider] class of the project.</summary>
+        public const string MetadataDocumentUnbound = "OAUTH056";
     }
 }

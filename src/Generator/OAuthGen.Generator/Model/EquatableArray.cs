@@ -54,6 +54,8 @@ namespace OAuthGen.Generator.Model
             return hash;
         }
 
+        public System.Collections.Immutable.ImmutableArray<T> ToImmutableArray() => System.Collections.Immutable.ImmutableArray.Create(_items ?? Array.Empty<T>());
+
         public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
