@@ -40,16 +40,6 @@ namespace QuickStart
         [OAuthField("refresh_count")] public int? RefreshCount { get; set; }
     }
 
-    // Seed 003 again, with no endpoint in the attribute: the generator reads them from connectedhome-metadata.json, an
-    // RFC 8414 document bound to this class in QuickStart.csproj, and the analyzers check the grants, the client
-    // authentication and PKCE against what it publishes (OAUTH050 to OAUTH056). No discovery request at run time.
-    // (The seed gateway publishes no metadata; the document is the one it would publish for its documented behaviour.)
-    [OAuthProvider(
-        Grants = OAuthGrant.ClientCredentials | OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken,
-        BasicEncoding = BasicAuthEncoding.Plain,
-        TokenType = typeof(ConnectedHomeToken))]
-    public partial class ConnectedHomeFromMetadata { }
-
     // Seed 004 (Podero): client credentials, Basic header, JSON body, an extra header, a trailing slash.
     [OAuthProvider("https://app.podero.com/oauth2/token/",
         Body = BodyEncoding.Json)]

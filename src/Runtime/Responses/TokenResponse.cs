@@ -98,20 +98,9 @@ namespace OAuthGen.Infrastructure
             var root = JsonElement.ParseValue(ref reader);
             if (_rootPath is not null)
             {
-                // The reader found this object on this path (the last of several members with one name, as here).
-                foreach (var segment in _rootPath)
-                {
-                    JsonElement member = default;
-                    foreach (var candidate in root.EnumerateObject())
-                    {
-                        if (candidate.NameEquals(segment))
-                        {
-                            member = candidate.Value;
-                        }
-                    }
-
-                    root = member;
-                }
+                // The object the reader took its token from: of several members with one name, the last one that holds
+                // the rest of the path ({"data":{"token":{..}},"data":1} has its root in the first "data").
+                root = FindRoot(root, _rootPath, 0) ?? default;
             }
 
             var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -131,6 +120,30 @@ namespace OAuthGen.Infrastructure
 
             _additionalFields = fields;
             return fields;
+        }
+
+        private static JsonElement? FindRoot(JsonElement current, string[] path, int depth)
+        {
+            if (depth == path.Length)
+            {
+                return current.ValueKind == JsonValueKind.Object ? current : null;
+            }
+
+            if (current.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            JsonElement? found = null;
+            foreach (var candidate in current.EnumerateObject())
+            {
+                if (candidate.NameEquals(path[depth]) && FindRoot(candidate.Value, path, depth + 1) is { } root)
+                {
+                    found = root;
+                }
+            }
+
+            return found;
         }
 
         /// <summary>Keeps a non-standard member; the last of several with one name wins.</summary>

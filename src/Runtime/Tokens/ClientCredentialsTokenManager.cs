@@ -382,11 +382,14 @@ namespace OAuthGen.Tokens
 
         public void Store(OAuthToken token, TokenManagementOptions options, TimeProvider timeProvider) => _cached = new CachedToken(token, options, timeProvider);
 
-        /// <summary>Drops <paramref name="rejected"/>, unless another token has already replaced it.</summary>
+        /// <summary>
+        /// Drops <paramref name="rejected"/>, unless another token has already replaced it. By its access token, as every
+        /// other check of a refused token: the caller may hold a copy (read back from a shared cache, or its own).
+        /// </summary>
         public void Forget(OAuthToken rejected)
         {
             var cached = _cached;
-            if (cached is not null && ReferenceEquals(cached.Token, rejected))
+            if (cached is not null && string.Equals(cached.Token.AccessToken, rejected.AccessToken, StringComparison.Ordinal))
             {
                 Interlocked.CompareExchange(ref _cached, null, cached);
             }

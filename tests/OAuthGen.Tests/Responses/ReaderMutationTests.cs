@@ -338,6 +338,27 @@ namespace OAuthGen.Tests.Responses
         }
 
         [Theory]
+        [InlineData("{\"data\":{\"token\":{\"access_token\":\"a\",\"extra\":1}},\"data\":1}", "data.token")]
+        [InlineData("{\"data\":{\"token\":{\"access_token\":\"a\",\"extra\":1}},\"data\":{\"token\":7}}", "data.token")]
+        [InlineData("{\"a\":{\"b\":{\"c\":{\"access_token\":\"a\",\"extra\":1}}},\"a\":{\"b\":[]}}", "a.b.c")]
+        [InlineData("{\"data\":5,\"data\":{\"token\":{\"access_token\":\"a\",\"extra\":1}}}", "data.token")]
+        public void Additional_fields_come_from_the_root_the_token_was_read_from_whatever_duplicates_follow(string body, string root)
+        {
+            var read = Read(body, Shape(root: root));
+
+            Assert.Equal("a", read.AccessToken);
+            Assert.Equal(new[] { "extra" }, read.AdditionalFields.Keys);
+        }
+
+        [Fact]
+        public void Of_two_roots_on_one_path_the_additional_fields_are_those_of_the_one_whose_token_is_read()
+        {
+            var read = Read("{\"data\":{\"token\":{\"access_token\":\"a\",\"first\":1}},\"data\":{\"token\":{\"access_token\":\"b\",\"second\":2}}}", Shape(root: "data.token"));
+
+            Assert.Equal(read.AccessToken == "a" ? new[] { "first" } : new[] { "second" }, read.AdditionalFields.Keys);
+        }
+
+        [Theory]
         [InlineData("{\"data\":{\"other\":{}}}", "data.token", "the answer has no 'data.token' object (the declared ResponseRoot)")]
         [InlineData("{\"token\":{\"access_token\":\"a\"}}", "data.token", "the answer has no 'data.token' object (the declared ResponseRoot)")]
         [InlineData("{\"data\":null}", "data.token", "the answer has no 'data.token' object (the declared ResponseRoot)")]

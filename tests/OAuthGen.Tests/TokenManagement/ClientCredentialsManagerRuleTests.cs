@@ -109,6 +109,21 @@ namespace OAuthGen.Tests.TokenManagement
             Assert.Equal("token-2", replacement.AccessToken);
         }
 
+        [Fact]
+        public async Task A_copy_of_the_refused_token_is_dropped_even_when_its_replacement_fails()
+        {
+            using var setup = new TokenSetup();
+            var refused = await setup.Tokens.GetTokenAsync();
+            var tokens = setup.Endpoint.Answer;
+            setup.Endpoint.Answer = _ => ScriptedHandler.Json(HttpStatusCode.BadRequest, "{\"error\":\"invalid_client\"}");
+
+            await Assert.ThrowsAsync<OAuthException>(() => setup.Tokens.GetTokenAsync(null, new OAuthToken { AccessToken = refused.AccessToken }).AsTask());
+            setup.Endpoint.Answer = tokens;
+            var next = await setup.Tokens.GetTokenAsync();
+
+            Assert.NotEqual(refused.AccessToken, next.AccessToken);
+        }
+
         // Cache keys
 
         [Fact]
