@@ -30,27 +30,15 @@ namespace OAuthGen.Tests.TokenManagement
 
         private static TokenSetup Setup(ScriptedTokenCache cache) => new(s => s.AddSingleton<IOAuthTokenCache>(cache), time: TimeProvider.System);
 
-        [Fact]
-        public async Task A_long_lived_token_from_the_shared_cache_stays_in_memory_until_the_skew_before_its_expiry()
+        // 1 h of life, 20 min left: renewed the default minute before its expiry. 100 s of life, 55 s left: renewed half its
+        // life (50 s) before its expiry, not the default minute, so it is fresh for 5 s more.
+        [Theory]
+        [InlineData(3600, 1200)]
+        [InlineData(100, 55)]
+        public async Task A_token_from_the_shared_cache_stays_in_memory_until_its_renewal_point(int lifeSeconds, int leftSeconds)
         {
             var cache = new ScriptedTokenCache();
-            cache.NextReads.Enqueue(SharedToken(life: TimeSpan.FromHours(1), left: TimeSpan.FromMinutes(20)));
-            using var setup = Setup(cache);
-            var start = Environment.TickCount64;
-
-            await setup.Tokens.GetTokenAsync();
-            await WaitForTheClock(start, 30);
-            var again = await setup.Tokens.GetTokenAsync();
-
-            Assert.Equal(("shared-token", 1, 0), (again.AccessToken, cache.Reads, setup.Endpoint.Requests));
-        }
-
-        [Fact]
-        public async Task A_short_lived_token_from_the_shared_cache_stays_in_memory_until_half_its_life_before_its_expiry()
-        {
-            var cache = new ScriptedTokenCache();
-            // 100 s of life: renewed 50 s before its expiry (not the default minute), so with 55 s left it is fresh for 5 s more.
-            cache.NextReads.Enqueue(SharedToken(life: TimeSpan.FromSeconds(100), left: TimeSpan.FromSeconds(55)));
+            cache.NextReads.Enqueue(SharedToken(life: TimeSpan.FromSeconds(lifeSeconds), left: TimeSpan.FromSeconds(leftSeconds)));
             using var setup = Setup(cache);
             var start = Environment.TickCount64;
 
