@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OAuthGen.Analyzers.Tests.Infrastructure;
 using OAuthGen.Generator.Analyzers;
+using OAuthGen.Testing;
 using Xunit;
 
 namespace OAuthGen.Analyzers.Tests.Rules
@@ -24,6 +25,34 @@ namespace OAuthGen.Analyzers.Tests.Rules
             Assert.Equal(
                 "'MyGitHub' names the token endpoint of OAuthGen.Providers.GitHub, which authenticates with ClientAuth = ClientAuthMethod.ClientSecretPost; use OAuthGen.Providers.GitHub, or declare what it does",
                 diagnostics.Single().GetMessage());
+        }
+
+        [Fact]
+        public async Task Fires_on_a_token_endpoint_from_a_bound_metadata_document()
+        {
+            // Microsoft Entra's discovery document for one tenant, trimmed; the declaration has no endpoint of its own.
+            var entra = new MetadataFile("entra.json", """
+                {
+                  "issuer": "https://login.microsoftonline.com/contoso/v2.0",
+                  "token_endpoint": "https://login.microsoftonline.com/contoso/oauth2/v2.0/token",
+                  "authorization_endpoint": "https://login.microsoftonline.com/contoso/oauth2/v2.0/authorize",
+                  "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"]
+                }
+                """, "MyEntra");
+
+            var diagnostics = await AnalyzerVerifier.VerifyWithDocumentsAsync("""
+                using OAuthGen;
+
+                [{|OAUTH045:OAuthProvider(ClientAuth = ClientAuthMethod.ClientSecretPost, Grants = OAuthGrant.TokenExchange)|}]
+                public partial class MyEntra { }
+
+                [OAuthProvider(ClientAuth = ClientAuthMethod.ClientSecretPost, Grants = OAuthGrant.ClientCredentials)]
+                public partial class Agreeing { }
+                """,
+                entra,
+                new MetadataFile("agreeing.json", entra.Content, "Agreeing"));
+
+            Assert.StartsWith("'MyEntra' names the token endpoint of OAuthGen.Providers.MicrosoftEntra", diagnostics.Single().GetMessage());
         }
 
         [Fact]

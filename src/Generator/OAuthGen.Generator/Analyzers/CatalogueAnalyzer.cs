@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using OAuthGen.Generator.Declarations;
 using OAuthGen.Generator.Diagnostics;
 using OAuthGen.Generator.Linked;
 
@@ -41,7 +42,8 @@ namespace OAuthGen.Generator.Analyzers
 
                 // Also without a catalogue (the runtime's own build): a declaration's own PkceRequired is checked there too.
                 var catalogue = Read(start.Compilation, symbols.ProviderAttribute);
-                start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols.ProviderAttribute, catalogue), SymbolKind.NamedType);
+                var documents = MetadataDocuments.ReadAll(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider, start.CancellationToken);
+                start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols.ProviderAttribute, catalogue, documents), SymbolKind.NamedType);
             });
         }
 
@@ -71,9 +73,17 @@ namespace OAuthGen.Generator.Analyzers
             return entries;
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol providerAttribute, IReadOnlyList<Entry> catalogue)
+        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol providerAttribute, IReadOnlyList<Entry> catalogue, ImmutableArray<MetadataDocument> documents)
         {
-            if (context.Symbol is not INamedTypeSymbol type || Declaration.Of(type, providerAttribute) is not { TokenEndpoint.Length: > 0 } declaration)
+            if (context.Symbol is not INamedTypeSymbol type)
+            {
+                return;
+            }
+
+            // A token endpoint left out of the attribute may come from the one metadata document bound to the class.
+            var bound = documents.IsEmpty ? null : MetadataDocuments.BoundTo(type, documents);
+            var fromDocument = bound is { Count: 1 } ? bound[0].TokenEndpoint : null;
+            if (Declaration.Of(type, providerAttribute, fromDocument) is not { TokenEndpoint.Length: > 0 } declaration)
             {
                 return;
             }
@@ -271,7 +281,8 @@ namespace OAuthGen.Generator.Analyzers
             /// <summary>Where the declaration says <c>UsePkce = ...</c>, in source; null in metadata.</summary>
             public Location? UsePkceLocation { get; }
 
-            public static Declaration? Of(INamedTypeSymbol type, INamedTypeSymbol providerAttribute)
+            /// <summary>The declaration of <paramref name="type"/>; <paramref name="endpointFromDocument"/> stands for a token endpoint the attribute leaves out.</summary>
+            public static Declaration? Of(INamedTypeSymbol type, INamedTypeSymbol providerAttribute, string? endpointFromDocument = null)
             {
                 foreach (var attribute in type.GetAttributes())
                 {
@@ -280,7 +291,9 @@ namespace OAuthGen.Generator.Analyzers
                         continue;
                     }
 
-                    if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string endpoint)
+                    var declared = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                    var endpoint = declared is not null && declared.Trim().Length > 0 ? declared : endpointFromDocument;
+                    if (endpoint is null || attribute.ConstructorArguments.Length > 1)
                     {
                         return null;
                     }
