@@ -13,6 +13,7 @@ root=$PWD
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # name # project whose files are mutated # files (globs, ';'-separated) # the tests that run against each mutant
+#      [# the test project's folder, tests/OAuthGen.Tests by default]
 TARGETS=(
   "redaction#OAuthGen.csproj#**/Redaction/Redaction.cs;**/Redaction/FailureText.cs#FullyQualifiedName~RedactionTextTests|FullyQualifiedName~RedactorTests|FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~TokenEndpointClientTests"
   "redactor#OAuthGen.csproj#**/Redaction/Redactor.cs#FullyQualifiedName~RedactionTextTests|FullyQualifiedName~RedactorTests|FullyQualifiedName~AnswerCredentialsTests|FullyQualifiedName~AnswerLeakTests|FullyQualifiedName~MutatedCorpusLeakTests"
@@ -24,14 +25,20 @@ TARGETS=(
   "origin-guard#OAuthGen.csproj#**/Transport/OriginGuard.cs#FullyQualifiedName~RedirectTests|FullyQualifiedName~TransportSecurityTests|FullyQualifiedName~OriginGuardTests|FullyQualifiedName~ResilienceHandlerTests"
   "retry-policy#OAuthGen.csproj#**/Transport/TokenRetryPolicy.cs#FullyQualifiedName~RetryTests"
   "token-managers#OAuthGen.csproj#**/Tokens/*.cs#FullyQualifiedName~OAuthGen.Tests.TokenManagement&FullyQualifiedName!~RedisFaultTests&FullyQualifiedName!~TokenStormTests"
-  "declaration-reader#OAuthGen.Generator.csproj#**/Declarations/DeclarationReader.cs#FullyQualifiedName~OAuthGen.Tests.Generator|FullyQualifiedName~MalformedInput"
-  "emitter#OAuthGen.Generator.csproj#**/OAuthProviderGenerator.Emitter*.cs#FullyQualifiedName~OAuthGen.Tests.Generator"
+  # The reader's rules are tested where their diagnostics are: the analyzer tests (Microsoft.CodeAnalysis.Testing).
+  "declaration-reader#OAuthGen.Generator.csproj#**/Declarations/DeclarationReader.cs#FullyQualifiedName~MalformedInputTests|FullyQualifiedName~SeedDeclarationTests|FullyQualifiedName~OAUTH003Tests|FullyQualifiedName~OAUTH004Tests|FullyQualifiedName~OAUTH018Tests|FullyQualifiedName~OAUTH022Tests|FullyQualifiedName~ResponseFieldRulesTests|FullyQualifiedName~MetadataDocumentTests#tests/OAuthGen.Analyzers.Tests"
+  # The emitted text is compared byte for byte with the baselines; the generated members' shapes and attributes beside.
+  "emitter#OAuthGen.Generator.csproj#**/OAuthProviderGenerator.Emitter*.cs#FullyQualifiedName~BaselineTests|FullyQualifiedName~GeneratedMembersTests|FullyQualifiedName~GeneratedCodeAttributeTests"
 )
 
 selected=("$@")
 dotnet tool restore >/dev/null
 for target in "${TARGETS[@]}"; do
-  IFS='#' read -r name project files filter <<<"$target"
+  IFS='#' read -r name project files filter tests <<<"$target"
+  tests=${tests:-tests/OAuthGen.Tests}
+  # The runtime multi-targets (net8.0 is mutated); the generator has one target, netstandard2.0.
+  framework=()
+  if [ "$project" = "OAuthGen.csproj" ]; then framework=(--target-framework net8.0); fi
   if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " == *" $name "* ]]; then continue; fi
   out="$root/benchmarks/artifacts/mutation/$name"
   rm -rf "$out"
@@ -41,9 +48,9 @@ for target in "${TARGETS[@]}"; do
   echo "== $name: ${files//;/, }"
   started=$(date +%s)
   # From the test project's folder: at the root Stryker would see OAuthGen.sln and run in solution mode.
-  (cd tests/OAuthGen.Tests && dotnet stryker \
+  (cd "$tests" && dotnet stryker \
     --project "$project" \
-    --target-framework net8.0 \
+    "${framework[@]}" \
     "${mutate[@]}" \
     --test-case-filter "$filter" \
     --concurrency "${MUTATION_CONCURRENCY:-1}" \
