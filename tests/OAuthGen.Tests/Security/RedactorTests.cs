@@ -134,6 +134,7 @@ namespace OAuthGen.Tests.Security
         [InlineData("0123456789abcdefghij0123456789a", false)]   // 31
         [InlineData("abcdefghijklmnopqrstuvwxyzabcdefgh", false)] // letters only
         [InlineData("01234567890123456789012345678901234", false)] // digits only
+        [InlineData("0123456789_0123456789~0123456789_0123", false)] // digits and separators: '_' and '~' are no letters
         [InlineData("0123456789abcdef/0123456789abcdef", false)]  // '/' ends a run: URLs stay readable
         public void A_long_opaque_value_in_provider_text_is_masked(string value, bool masked)
         {
