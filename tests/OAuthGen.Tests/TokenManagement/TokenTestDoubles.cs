@@ -79,20 +79,28 @@ namespace OAuthGen.Tests.TokenManagement
             d(state);
         }
 
-        /// <summary>A task that the pump completes with <paramref name="answer"/> once the current work has returned.</summary>
+        /// <summary>
+        /// A task whose answer the pump computes once the current work has returned, and that completes off this context:
+        /// completed on the pump itself, a continuation that captured this context would run inline without a post, and
+        /// an await without ConfigureAwait(false) would go unseen.
+        /// </summary>
         public Task<T> Later<T>(Func<T> answer)
         {
             var completion = new TaskCompletionSource<T>();
             _work.Add(() =>
             {
+                T result;
                 try
                 {
-                    completion.SetResult(answer());
+                    result = answer();
                 }
                 catch (Exception e)
                 {
-                    completion.SetException(e);
+                    ThreadPool.QueueUserWorkItem(_ => completion.SetException(e));
+                    return;
                 }
+
+                ThreadPool.QueueUserWorkItem(_ => completion.SetResult(result));
             });
             return completion.Task;
         }
