@@ -169,6 +169,20 @@ namespace OAuthGen.Tests.TokenManagement
         }
 
         [Fact]
+        public async Task A_refresh_behind_a_store_that_answers_at_once_does_not_resume_on_the_callers_context()
+        {
+            // The store completes synchronously, so the first await that waits is the refresh itself.
+            var context = new CallerContext();
+            var (tokens, store, endpoint, time) = UserTokens(context, synchronousStore: true);
+            await store.Inner.SetAsync("oauthgen:user:" + typeof(ConnectedHomeAuth).FullName + ":alice", Fresh("a1"), default);
+            time.Advance(TimeSpan.FromHours(2));
+
+            var refreshed = context.Run(() => tokens.GetTokenAsync("alice"));
+
+            Assert.Equal(("a-new", 1, 0), (refreshed.AccessToken, endpoint.Requests, context.Posts));
+        }
+
+        [Fact]
         public async Task A_refused_refresh_forgets_the_token_without_resuming_on_the_callers_context()
         {
             var context = new CallerContext();
@@ -216,11 +230,11 @@ namespace OAuthGen.Tests.TokenManagement
             Assert.Equal(("hybrid-token", 1), (token?.AccessToken, context.Posts));
         }
 
-        private static (UserTokenManager<ConnectedHomeAuth> Tokens, LaterUserTokenStore Store, ScriptedHandler Endpoint, FakeTimeProvider Time) UserTokens(CallerContext context)
+        private static (UserTokenManager<ConnectedHomeAuth> Tokens, LaterUserTokenStore Store, ScriptedHandler Endpoint, FakeTimeProvider Time) UserTokens(CallerContext context, bool synchronousStore = false)
         {
             var time = new FakeTimeProvider(Start);
             var endpoint = new ScriptedHandler(_ => ScriptedHandler.Json(HttpStatusCode.OK, "{\"access_token\":\"a-new\",\"token_type\":\"Bearer\",\"expires_in\":3600}")) { Context = context };
-            var store = new LaterUserTokenStore(context);
+            var store = new LaterUserTokenStore(context) { Synchronous = synchronousStore };
             var services = new ServiceCollection();
             services.AddSingleton<TimeProvider>(time);
             services.AddSingleton<IUserTokenStore>(store);
@@ -245,11 +259,17 @@ namespace OAuthGen.Tests.TokenManagement
         {
             public InMemoryUserTokenStore Inner { get; } = new();
 
-            public Task<OAuthToken?> GetAsync(string key, CancellationToken cancellationToken) => context.Later(() => Inner.GetAsync(key, cancellationToken).Result);
+            /// <summary>Whether it answers at once (as an in-memory store does) rather than later.</summary>
+            public bool Synchronous { get; init; }
 
-            public Task SetAsync(string key, OAuthToken token, CancellationToken cancellationToken) => context.Later(() => Inner.SetAsync(key, token, cancellationToken).Wait());
+            public Task<OAuthToken?> GetAsync(string key, CancellationToken cancellationToken) =>
+                Synchronous ? Inner.GetAsync(key, cancellationToken) : context.Later(() => Inner.GetAsync(key, cancellationToken).Result);
 
-            public Task RemoveAsync(string key, CancellationToken cancellationToken) => context.Later(() => Inner.RemoveAsync(key, cancellationToken).Wait());
+            public Task SetAsync(string key, OAuthToken token, CancellationToken cancellationToken) =>
+                Synchronous ? Inner.SetAsync(key, token, cancellationToken) : context.Later(() => Inner.SetAsync(key, token, cancellationToken).Wait());
+
+            public Task RemoveAsync(string key, CancellationToken cancellationToken) =>
+                Synchronous ? Inner.RemoveAsync(key, cancellationToken) : context.Later(() => Inner.RemoveAsync(key, cancellationToken).Wait());
         }
 
         private sealed class LaterDistributedCache(CallerContext context) : IDistributedCache
