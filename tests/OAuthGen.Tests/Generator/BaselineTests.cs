@@ -60,6 +60,22 @@ namespace OAuthGen.Tests.Generator
                 Example("ClientAuth = ClientAuthMethod.ClientSecretPost, ResponseRoot = \"data.token\", ExpiresInField = \"expires\", ExpiresAtField = \"expires_at\", "
                     + "ErrorField = \"errcode\", ErrorDescriptionField = \"errmsg\", ScopeSeparator = \",\""),
                 LanguageVersion.CSharp7_3),
+            // Trovo's shape, and what only a declaration like it writes: headers, parameters, a refresh endpoint, a secret
+            // typed field, a required scope, PKCE off, and typed fields of every nullability.
+            ["Everything"] = (
+                "using System;\nusing OAuthGen;\nnamespace Acme\n{\n"
+                    + "    [OAuthProvider(\"https://api.stream.example/openplatform/exchangetoken\", Grants = OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken, ClientAuth = ClientAuthMethod.ClientSecretPost, "
+                    + "Body = BodyEncoding.Json, AuthorizationEndpoint = \"https://stream.example/page/login.html\", RefreshTokenEndpoint = \"https://api.stream.example/openplatform/refreshtoken\", "
+                    + "ScopeRequired = true, UsePkce = false, TokenType = typeof(StreamToken))]\n"
+                    + "    [OAuthHeader(\"Client-ID\", \"{client_id}\")]\n    [OAuthParameter(\"audience\", \"stream-api\")]\n"
+                    + "    public partial class Example { }\n\n"
+                    + "    public class StreamToken : OAuthToken\n    {\n"
+                    + "        [OAuthField(\"channel_secret\", Secret = true)] public string? ChannelSecret { get; set; }\n"
+                    + "        [OAuthField(\"user_name\")] public string UserName { get; set; } = \"\";\n"
+                    + "        [OAuthField(\"user_id\")] public long UserId { get; set; }\n"
+                    + "        [OAuthField(\"level\")] public int? Level { get; set; }\n"
+                    + "    }\n}\n",
+                LanguageVersion.Latest),
         };
 
         public static TheoryData<string> Names => new(Seeds.Concat(Declarations.Keys));
