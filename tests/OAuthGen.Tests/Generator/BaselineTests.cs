@@ -61,19 +61,21 @@ namespace OAuthGen.Tests.Generator
                     + "ErrorField = \"errcode\", ErrorDescriptionField = \"errmsg\", ScopeSeparator = \",\""),
                 LanguageVersion.CSharp7_3),
             // Trovo's shape, and what only a declaration like it writes: headers, parameters, a refresh endpoint, a secret
-            // typed field, a required scope, PKCE off, and typed fields of every nullability.
+            // typed field, a required scope, PKCE off, a parameter left out, and typed fields of every nullability, two of them
+            // reading one field (OAUTH020 warns of it; the client fills both).
             ["Everything"] = (
                 "using System;\nusing OAuthGen;\nnamespace Acme\n{\n"
                     + "    [OAuthProvider(\"https://api.stream.example/openplatform/exchangetoken\", Grants = OAuthGrant.AuthorizationCode | OAuthGrant.RefreshToken, ClientAuth = ClientAuthMethod.ClientSecretPost, "
                     + "Body = BodyEncoding.Json, AuthorizationEndpoint = \"https://stream.example/page/login.html\", RefreshTokenEndpoint = \"https://api.stream.example/openplatform/refreshtoken\", "
                     + "ScopeRequired = true, UsePkce = false, TokenType = typeof(StreamToken))]\n"
-                    + "    [OAuthHeader(\"Client-ID\", \"{client_id}\")]\n    [OAuthParameter(\"audience\", \"stream-api\")]\n"
+                    + "    [OAuthHeader(\"Client-ID\", \"{client_id}\")]\n    [OAuthParameter(\"audience\", \"stream-api\")]\n    [OAuthParameterName(\"client_id\", null)]\n"
                     + "    public partial class Example { }\n\n"
                     + "    public class StreamToken : OAuthToken\n    {\n"
                     + "        [OAuthField(\"channel_secret\", Secret = true)] public string? ChannelSecret { get; set; }\n"
                     + "        [OAuthField(\"user_name\")] public string UserName { get; set; } = \"\";\n"
                     + "        [OAuthField(\"user_id\")] public long UserId { get; set; }\n"
                     + "        [OAuthField(\"level\")] public int? Level { get; set; }\n"
+                    + "        [OAuthField(\"channel_secret\", Secret = true)] public string? SameSecretAgain { get; set; }\n"
                     + "    }\n}\n",
                 LanguageVersion.Latest),
         };
