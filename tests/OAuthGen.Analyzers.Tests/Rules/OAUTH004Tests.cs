@@ -39,18 +39,22 @@ namespace OAuthGen.Analyzers.Tests.Rules
         [Fact]
         public async Task Fires_on_the_type_parameters_of_a_generic_class()
         {
-            await AnalyzerVerifier.VerifyAsync("""
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
                 using OAuthGen;
 
                 [OAuthProvider("https://auth.example/token")]
                 public partial class ExampleAuth{|OAUTH004:<T>|} { }
                 """);
+
+            Assert.Equal(
+                "OAuthGen generates nothing for 'ExampleAuth' because it is generic; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
+                diagnostics.Single().GetMessage());
         }
 
         [Fact]
         public async Task Fires_on_a_primary_constructor()
         {
-            await AnalyzerVerifier.VerifyAsync("""
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
                 using OAuthGen;
 
                 [OAuthProvider("https://auth.example/token")]
@@ -59,28 +63,56 @@ namespace OAuthGen.Analyzers.Tests.Rules
                     public string Name => name;
                 }
                 """);
+
+            Assert.Equal(
+                "OAuthGen generates nothing for 'ExampleAuth' because it has a primary constructor; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
+                diagnostics.Single().GetMessage());
         }
 
         [Fact]
         public async Task Fires_on_a_record()
         {
-            await AnalyzerVerifier.VerifyAsync("""
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
                 using OAuthGen;
 
                 [OAuthProvider("https://auth.example/token")]
                 public partial {|OAUTH004:record|} ExampleAuth;
                 """);
+
+            Assert.Equal(
+                "OAuthGen generates nothing for 'ExampleAuth' because it is a record; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
+                diagnostics.Single().GetMessage());
         }
 
         [Fact]
         public async Task Fires_on_file()
         {
-            await AnalyzerVerifier.VerifyAsync("""
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
                 using OAuthGen;
 
                 [OAuthProvider("https://auth.example/token")]
                 {|OAUTH004:file|} partial class ExampleAuth { }
                 """);
+
+            Assert.Equal(
+                "OAuthGen generates nothing for 'ExampleAuth' because it is file-local; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
+                diagnostics.Single().GetMessage());
+        }
+
+        [Fact]
+        public async Task Fires_on_the_file_keyword_of_a_file_local_type_around_the_class()
+        {
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                {|OAUTH004:file|} partial class Outer
+                {
+                    [OAuthProvider("https://auth.example/token")]
+                    public partial class ExampleAuth { }
+                }
+                """);
+
+            Assert.Contains("because it is inside the file-local type 'Outer'; ", diagnostics.Single().GetMessage());
         }
 
         [Fact]

@@ -95,6 +95,57 @@ namespace OAuthGen.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Is_silent_on_a_required_member_the_parameterless_constructor_sets()
+        {
+            // [SetsRequiredMembers] on the constructor the client calls, not on another one declared before it.
+            await AnalyzerVerifier.VerifyAsync("""
+                using System.Diagnostics.CodeAnalysis;
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token", TokenType = typeof(TenantToken))]
+                public partial class ExampleAuth { }
+
+                public class TenantToken : OAuthToken
+                {
+                    public TenantToken(string tenant) { Tenant = tenant; }
+
+                    [SetsRequiredMembers]
+                    public TenantToken() { Tenant = "common"; }
+
+                    public required string Tenant { get; set; }
+                }
+                """);
+        }
+
+        [Theory]
+        [InlineData("[SetsRequiredMembers]\n    public TenantToken(string tenant) { Tenant = tenant; }\n    public TenantToken() { }")]
+        [InlineData("[Lookalike.SetsRequiredMembers]\n    public TenantToken() { }")]
+        public async Task Fires_on_a_required_member_when_only_another_constructor_or_a_namesake_attribute_sets_it(string constructors)
+        {
+            var diagnostics = await AnalyzerVerifier.VerifyAsync($$"""
+                using System.Diagnostics.CodeAnalysis;
+                using OAuthGen;
+
+                [OAuthProvider("https://auth.example/token", TokenType = typeof({|OAUTH018:TenantToken|}))]
+                public partial class ExampleAuth { }
+
+                public class TenantToken : OAuthToken
+                {
+                    {{constructors}}
+
+                    public required string Tenant { get; set; }
+                }
+
+                namespace Lookalike
+                {
+                    public sealed class SetsRequiredMembersAttribute : System.Attribute { }
+                }
+                """);
+
+            Assert.Contains("has the required member 'Tenant'", diagnostics.Single().GetMessage());
+        }
+
+        [Fact]
         public async Task Is_silent_on_usable_token_types()
         {
             await AnalyzerVerifier.VerifyAsync("""

@@ -48,6 +48,20 @@ namespace OAuthGen.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task OAUTH025_alone_on_two_blank_names_a_blank_name_is_not_a_name_two_fields_share()
+        {
+            var diagnostics = await AnalyzerVerifier.VerifyAsync("""
+                using OAuthGen;
+
+                [OAuthProvider("https://id.example/token", ClientAuth = ClientAuthMethod.ClientSecretPost,
+                    ErrorField = {|OAUTH025:" "|}, ErrorDescriptionField = {|OAUTH025:" "|})]
+                public partial class ExampleAuth { }
+                """);
+
+            Assert.Equal(2, diagnostics.Count);
+        }
+
+        [Fact]
         public async Task OAUTH026_fires_on_two_declared_names_for_one_field()
         {
             var diagnostics = await AnalyzerVerifier.VerifyAsync("""
@@ -68,6 +82,11 @@ namespace OAuthGen.Analyzers.Tests.Rules
         [InlineData("ErrorField", "error_description", "error_description")]
         [InlineData("ExpiresAtField", "Expires_In", "expires_in")]
         [InlineData("ErrorDescriptionField", "scope", "scope")]
+        [InlineData("ExpiresInField", "error", "error")]
+        [InlineData("ExpiresAtField", "TOKEN_TYPE", "token_type")]
+        [InlineData("ErrorField", "refresh_token", "refresh_token")]
+        [InlineData("ErrorDescriptionField", "id_token", "id_token")]
+        [InlineData("ExpiresInField", "error_uri", "error_uri")]
         public async Task OAUTH026_fires_on_a_standard_name_of_another_meaning(string argument, string name, string standard)
         {
             var diagnostics = await AnalyzerVerifier.VerifyAsync($$"""

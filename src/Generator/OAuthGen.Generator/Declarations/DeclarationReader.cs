@@ -47,7 +47,7 @@ namespace OAuthGen.Generator.Declarations
         /// bound to it). A type that is not a class gets neither spec nor problems: the compiler rejects the attribute
         /// there (CS0592).
         /// </summary>
-        public static Reading Read(INamedTypeSymbol type, AttributeData attribute, TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken, ImmutableArray<MetadataDocument> documents = default)
+        public static Reading Read(INamedTypeSymbol type, AttributeData attribute, TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken, ImmutableArray<MetadataDocument> documents)
         {
             var problems = ImmutableArray.CreateBuilder<Problem>();
             if (type.TypeKind != TypeKind.Class)
@@ -57,7 +57,7 @@ namespace OAuthGen.Generator.Declarations
 
             ReadShape(type, declaration, problems, cancellationToken);
             var arguments = new AttributeArguments(attribute, cancellationToken);
-            var document = MetadataRules.DocumentOf(type, documents.IsDefault ? ImmutableArray<MetadataDocument>.Empty : documents, arguments, problems, out var documentUnusable);
+            var document = MetadataRules.DocumentOf(type, documents, arguments, problems, out var documentUnusable);
             var tokenEndpoint = ReadTokenEndpoint(type, attribute, arguments, problems, document, documentUnusable);
 
             cancellationToken.ThrowIfCancellationRequested();
