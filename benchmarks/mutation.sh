@@ -32,7 +32,7 @@ TARGETS=(
   # row, a mutant counting as killed when the tests of any of them killed it.
   "declaration-reader-output#OAuthGen.Generator.csproj#**/Declarations/DeclarationReader.cs#FullyQualifiedName~OAuthGen.Tests.Generator"
   # The emitted text is compared byte for byte with the baselines; the generated members' shapes and attributes beside.
-  "emitter#OAuthGen.Generator.csproj#**/OAuthProviderGenerator.Emitter*.cs#FullyQualifiedName~BaselineTests|FullyQualifiedName~GeneratedMembersTests|FullyQualifiedName~GeneratedCodeAttributeTests"
+  "emitter#OAuthGen.Generator.csproj#**/OAuthProviderGenerator.Emitter*.cs#FullyQualifiedName~BaselineTests|FullyQualifiedName~GeneratedMembersTests|FullyQualifiedName~GeneratedCodeAttributeTests|FullyQualifiedName~RobustnessTests"
 )
 
 selected=("$@")
