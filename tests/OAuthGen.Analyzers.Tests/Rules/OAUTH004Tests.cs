@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using OAuthGen.Analyzers.Tests.Infrastructure;
 using Xunit;
 
@@ -18,9 +20,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 public {|OAUTH004:static|} partial class ExampleAuth { }
                 """);
 
-            Assert.Equal(
-                "OAuthGen generates nothing for 'ExampleAuth' because it is static; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
-                diagnostics.Single().GetMessage());
+            AssertReason(diagnostics, "is static");
         }
 
         [Fact]
@@ -46,9 +46,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 public partial class ExampleAuth{|OAUTH004:<T>|} { }
                 """);
 
-            Assert.Equal(
-                "OAuthGen generates nothing for 'ExampleAuth' because it is generic; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
-                diagnostics.Single().GetMessage());
+            AssertReason(diagnostics, "is generic");
         }
 
         [Fact]
@@ -64,9 +62,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 }
                 """);
 
-            Assert.Equal(
-                "OAuthGen generates nothing for 'ExampleAuth' because it has a primary constructor; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
-                diagnostics.Single().GetMessage());
+            AssertReason(diagnostics, "has a primary constructor");
         }
 
         [Fact]
@@ -79,9 +75,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 public partial {|OAUTH004:record|} ExampleAuth;
                 """);
 
-            Assert.Equal(
-                "OAuthGen generates nothing for 'ExampleAuth' because it is a record; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
-                diagnostics.Single().GetMessage());
+            AssertReason(diagnostics, "is a record");
         }
 
         [Fact]
@@ -94,9 +88,7 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 {|OAUTH004:file|} partial class ExampleAuth { }
                 """);
 
-            Assert.Equal(
-                "OAuthGen generates nothing for 'ExampleAuth' because it is file-local; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
-                diagnostics.Single().GetMessage());
+            AssertReason(diagnostics, "is file-local");
         }
 
         [Fact]
@@ -132,5 +124,10 @@ namespace OAuthGen.Analyzers.Tests.Rules
                 public abstract partial class BaseProvider { }
                 """);
         }
+
+        private static void AssertReason(IReadOnlyList<Diagnostic> diagnostics, string reason) =>
+            Assert.Equal(
+                "OAuthGen generates nothing for 'ExampleAuth' because it " + reason + "; declare the provider as a plain partial class (not static, generic, file-local or a record, and without a primary constructor)",
+                diagnostics.Single().GetMessage());
     }
 }

@@ -155,7 +155,7 @@ namespace OAuthGen.Tests.Generator
 
         private static DeclarationReader.Reading Read(string declarations, LanguageVersion languageVersion, CancellationToken cancellationToken)
         {
-            var source = languageVersion >= LanguageVersion.CSharp8 ? Usings + declarations : declarations.Replace("string? ", "string ").Insert(0, "using OAuthGen;\n");
+            var source = languageVersion >= LanguageVersion.CSharp8 ? Usings + declarations : "using OAuthGen;\n" + GeneratorTestKit.WithoutNullableReferences(declarations);
             var compilation = GeneratorHarness.Compile(source, languageVersion);
             var tree = compilation.SyntaxTrees.First();
             var declaration = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Single(candidate => candidate.Identifier.ValueText == "ExampleAuth");
